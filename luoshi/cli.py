@@ -1,0 +1,17 @@
+"""The ``luoshi`` command: every job is a Django management command (see docs/commands.md)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "luoshi.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["luoshi", *sys.argv[1:]])
+
+
+if __name__ == "__main__":
+    main()

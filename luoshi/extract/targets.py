@@ -1,0 +1,532 @@
+"""Targets in the statements of one paragraph.
+
+A paragraph is read sentence by sentence (。;), clause by clause (,:) and item
+by item (、). Each quantity that survives the filters for names, years, class
+thresholds and past results becomes a target; its indicator, comparator and
+kind come from the words around it. Clauses with no quantity may still state a
+relation (与经济增长同步), a direction (同比下降) or a milestone (10月底前全部开工).
+
+All positions here are indices into the paragraph's cleaned text; spans are
+mapped back to the original only when a :class:`Target` is made.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from luoshi.extract.dates import deadline_in, without_deadline
+from luoshi.extract.model import Comparator, Kind, Target
+from luoshi.extract.numbers import COUNT_UNITS, VAGUE_UNITS, Quantity, quantities
+from luoshi.extract.outline import Block
+
+GE, GT, ABOUT, LE, EQ = (Comparator.AT_LEAST, Comparator.ABOVE, Comparator.ABOUT,
+                         Comparator.AT_MOST, Comparator.REACH)
+
+_OPENERS = {"“": "”", "《": "》", "「": "」", "(": ")", "‘": "’", "[": "]", "\"": "\""}
+_OPENER_RE = re.compile("[" + re.escape("".join(_OPENERS)) + "]")
+_LONGEST_NAME = 40
+
+_SUFFIX = re.compile(r"及以上|以上|以下|以内|之内|左右|上下")
+_SUFFIX_COMPARATOR = {"及以上": GE, "以上": GE, "以下": LE, "以内": LE, "之内": LE,
+                      "左右": ABOUT, "上下": ABOUT}
+
+# Words that may stand between an indicator and its number, read from the
+# number backwards. Each sets a comparator, a kind hint, or both.
+_GROWTH, _FALL, _RISE = "growth", "fall", "rise"
+_LEAD_WORDS: dict[str, tuple[Comparator | None, str | None]] = {
+    "突破": (GT, None), "超过": (GT, None), "超": (GT, None), "高于": (GT, None),
+    "大于": (GT, None), "多于": (GT, None), "快于": (GT, None),
+    "不低于": (GE, None), "不少于": (GE, None), "至少": (GE, None), "不小于": (GE, None),
+    "不下于": (GE, None),
+    "控制在": (LE, None), "不超过": (LE, None), "不高于": (LE, None), "低于": (LE, None),
+    "少于": (LE, None), "小于": (LE, None), "降至": (LE, None), "降到": (LE, None),
+    "下降到": (LE, None), "下降至": (LE, None), "压减至": (LE, None), "压减到": (LE, None),
+    "达到": (EQ, None), "达": (EQ, None), "保持在": (EQ, None), "保持": (EQ, None),
+    "稳定在": (EQ, None), "稳定": (EQ, None), "为": (EQ, None), "放大至": (EQ, None),
+    "扩大至": (EQ, None), "扩大到": (EQ, None), "提高到": (EQ, None), "提高至": (EQ, None),
+    "提升到": (EQ, None), "提升至": (EQ, None), "增加到": (EQ, None), "增至": (EQ, None),
+    "增加至": (EQ, None), "力争达到": (EQ, None),
+    "约": (ABOUT, None), "大约": (ABOUT, None),
+    "增长": (None, _GROWTH), "同比增长": (None, _GROWTH), "年均增长": (None, _GROWTH),
+    "增幅": (None, _GROWTH), "增速": (None, _GROWTH), "涨幅": (None, _GROWTH),
+    "增长率": (None, _GROWTH),
+    "下降": (None, _FALL), "降低": (None, _FALL), "减少": (None, _FALL), "压减": (None, _FALL),
+    "降幅": (None, _FALL), "削减": (None, _FALL), "同比下降": (None, _FALL),
+    "提高": (None, _RISE), "提升": (None, _RISE), "增加": (None, _RISE), "扩大": (None, _RISE),
+}
+_LONGEST_LEAD = max(map(len, _LEAD_WORDS))
+# 高于城镇1.5个百分点: a comparison with a named reference between word and number.
+_AGAINST = re.compile(r"(高于|低于|快于|慢于|超过|多于|少于)([\u4e00-\u9fff]{1,6})$")
+
+_EACH = re.compile(r"[各均](?=[^各均]{0,4}$)")
+_DIGIT = re.compile(r"[0-9]")
+_HEDGE = re.compile(r"力争|争取|争创|努力|力求")
+_FILLERS = ("力争", "争取", "争创", "确保", "努力", "力求", "带动", "推动", "促进", "全年",
+            "今年", "其中", "并且", "并", "同时", "累计", "预计", "实现", "全市", "全省", "全县",
+            "全区", "进一步", "持续", "积极", "大力", "加快")
+_FILLER_RE = re.compile("(?:" + "|".join(sorted(_FILLERS, key=len, reverse=True)) + ")+")
+_ACTION_VERBS = ("新改扩建", "新开工", "新增", "新建", "建成", "实施", "培育", "打造", "完成",
+                 "招引", "引进", "组织", "建设", "创建", "发放", "帮扶", "供应", "开行", "落地",
+                 "改造", "开工", "培训", "扶持", "认定", "盘活", "推广", "筹集", "保障", "开展")
+_NAME_NEIGHBOURS = frozenset("+-/.&_#")
+_QUOTE_MARKS = str.maketrans("", "", "“”‘’\"'「」")
+
+_MEASURABLE = re.compile(
+    r"(?:收入|增幅|增速|增长|率|额|量|值|指数|价格|贷款|水平|产值|总值|比重|比例|支出|投资|数|成本|"
+    r"强度|浓度|能耗|排放|面积|规模|人数|起数|件数|占比)$"
+)
+_RELATION = re.compile(
+    r"(?:与|同)(?:经济增长|经济发展|地区生产总值增长|GDP增长|经济增速)(?:基本)?同步$|"
+    r"(?:普遍|继续|持续|均|总体)?(?:高于|快于|不低于|不慢于|优于|领先于|低于|不高于)"
+    r"(?:全国|全省|全市|同期|各项|经济增长|地区生产总值|GDP|城镇|平均)[\u4e00-\u9fff]{0,12}$"
+)
+_DIRECTION = re.compile(
+    r"(?:同比|持续|逐年|稳步|进一步|明显|有所|逐步)?(?:下降|减少|降低|回落)$|稳中有降$|稳中有升$|只减不增$"
+)
+_DESIGNATION = re.compile(
+    r"(争创|创成|成功创建|创建成为|获评|获批|入选|成功申报)[^,]{2,40}?"
+    r"(?:城市|中心|试点|示范区|示范市|示范县|基地|景区|园区|称号|强县|强市|名城|名镇|名村)$"
+)
+_COMPLETION = re.compile(
+    r"(?:全部|全面|基本|如期|按期|实质性)*(?:开工|完工|竣工|建成|投用|投运|投产|完成|通车|开通|启用|到位|清零)"
+)
+_DONE_VERB = re.compile(r"(?:开工|建成投用|建成|竣工|完成|投用|开通|通车|投运|投产)(?=[^0-9])")
+_VAGUE = re.compile(r"一批|一系列|若干|各项|相关|等工作")
+_ENSURED = re.compile(r"确保.{2,40}?(?:动态清零|清零|全覆盖|零发生|不发生|零事故|如期完成|全部完成)$")
+_PAST = re.compile(r"去年|上年|过去一年|过去五年|前年|近年来|近五年|(20[0-9][0-9])年(?!底|末|前|内)")
+
+
+@dataclass
+class _Draft:
+    """A target being built from one quantity and the words around it."""
+
+    q: Quantity | None
+    start: int
+    end: int
+    indicator: str
+    comparator: Comparator | None = None
+    lead: Comparator | None = None  # comparator written before the number
+    hint: str | None = None
+    prenominal: bool = False
+    aspirational: bool = False
+    verb: str = ""
+    kind: Kind = Kind.LEVEL
+    decrease: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+class _Reader:
+    """Reads one block; holds the paragraph, its quoted regions and the plan year."""
+
+    def __init__(self, block: Block, year: int | None) -> None:
+        self.block = block
+        self.text = block.paragraph.text
+        self.year = year
+        self.shielded = _shielded(self.text)
+        self.found: list[Target] = []
+
+    def read(self) -> list[Target]:
+        if self.block.review or len(self.text) - self.block.body < 2:
+            return []  # a review of past years, or too short to hold a number and its unit
+        for s, e in self._split(self.block.body, len(self.text), "。!?;"):
+            if self._is_past(s, e):
+                continue
+            self._sentence(s, e)
+        return self.found
+
+    # -- structure -------------------------------------------------------------
+
+    def _split(self, start: int, end: int, seps: str) -> list[tuple[int, int]]:
+        """``[start, end)`` cut at any of ``seps`` outside quotes and brackets, empty pieces dropped."""
+        out = []
+        piece = start
+        for m in _separators(seps).finditer(self.text, start, end):
+            i = m.start()
+            if self.shielded[i]:
+                continue
+            if i > piece:
+                out.append((piece, i))
+            piece = i + 1
+        if end > piece:
+            out.append((piece, end))
+        return out
+
+    def _is_past(self, s: int, e: int) -> bool:
+        """A sentence that reports results of past years, not targets for this one."""
+        for m in _PAST.finditer(self.text, s, e):
+            before = self.text[max(s, m.start() - 2):m.start()]
+            if before.endswith(("比", "较", "同比", "于")):
+                continue
+            if m.group(1) is None or (self.year and int(m.group(1)) < self.year):
+                return True
+        return False
+
+    def _sentence(self, s: int, e: int) -> None:
+        previous: list[_Draft] = []
+        hedged = False
+        for cs, ce in self._split(s, e, ",:"):
+            if self.text.startswith("其中", cs):
+                drafts = self._clause(cs, ce, previous, inherit_hedge=hedged)
+            else:
+                drafts = self._clause(cs, ce, previous, inherit_hedge=False)
+                hedged = bool(_HEDGE.search(self.text, cs, ce))
+            if drafts:
+                previous = drafts
+
+    # -- one clause ------------------------------------------------------------
+
+    def _clause(self, s: int, e: int, previous: list[_Draft], inherit_hedge: bool) -> list[_Draft]:
+        qs = [q for q in quantities(self.text, s, e) if self._may_be_target(q, s)]
+        deadline = deadline_in(self.text[s:e], self.year)
+        if not qs:
+            self._non_numeric(s, e, deadline)
+            return []
+        drafts = self._respectively(s, e, qs) or self._each(s, e, qs) or self._items(s, e, qs)
+        if not drafts:
+            return []
+        self._share_context(drafts, previous)
+        hedge = _HEDGE.search(self.text, s, e)
+        for d in drafts:
+            d.aspirational = inherit_hedge or bool(hedge and d.q and hedge.start() < d.q.start)
+            self._emit(d, deadline)
+        return drafts
+
+    def _may_be_target(self, q: Quantity, clause_start: int) -> bool:
+        text = self.text
+        if self.shielded[q.start]:
+            return False  # inside quotes or a title: a programme name such as “443”
+        before = text[q.start - 1] if q.start > 0 else ""
+        after = text[q.end] if q.end < len(text) else ""
+        if before.isascii() and (before.isalpha() or before in _NAME_NEIGHBOURS):
+            return False  # TOP330, 2+4+X, 025-84707368
+        if (after in _NAME_NEIGHBOURS and after != "/") or (after.isascii() and after.isalpha()):
+            return False
+        if before in ("第", "前") or text.startswith("届", q.end):
+            return False  # ordinals and ranks
+        if q.chinese and q.value == 1 and q.unit in VAGUE_UNITS:
+            return False  # 一批: not a number anyone can check
+        suffix = _SUFFIX.match(text, q.end)
+        rest = suffix.end() if suffix else q.end
+        return not text.startswith("的", rest)  # 50万元以上的行政村: a class, not a target
+
+    def _items(self, s: int, e: int, qs: list[Quantity]) -> list[_Draft]:
+        """Targets of a clause read as a list of 、-separated items."""
+        drafts: list[_Draft] = []
+        item_start = s
+        next_q = 0
+        for i_s, i_e in self._split(s, e, "、"):
+            first = next_q
+            while next_q < len(qs) and qs[next_q].start < i_e:
+                next_q += 1
+            inside = qs[first:next_q]
+            if not inside:
+                continue  # a coordinated subject: it belongs to the next item
+            start = item_start
+            item_start = i_e + 1
+            for n, q in enumerate(inside):
+                more = n + 1 < len(inside)
+                draft = self._draft(q, start, inside[n + 1].start if more else i_e, more)
+                if draft is not None:
+                    drafts.append(draft)
+                start = draft.end if draft else q.end
+        self._spread_trailing_comparator(drafts)
+        return drafts
+
+    def _draft(self, q: Quantity, start: int, stop: int, more: bool) -> _Draft | None:
+        text = self.text
+        end = q.end
+        suffix_m = _SUFFIX.match(text, q.end, stop)
+        suffix = _SUFFIX_COMPARATOR[suffix_m.group()] if suffix_m else None
+        if suffix_m:
+            end = suffix_m.end()
+        noun = text[end:stop]
+        prefix = text[start:q.start]
+        if _has_words(noun):
+            # The number stands before a noun: 10亿元以上制造业项目70个, 100个以上团组.
+            if more or q.chinese or q.unit not in COUNT_UNITS:
+                return None
+            if suffix is None and not prefix.endswith(_ACTION_VERBS):
+                return None
+            end = stop
+            noun = noun.rstrip("”\"")
+        else:
+            noun = ""
+        indicator, lead, hint = _read_lead(prefix)
+        d = _Draft(q, start, end, indicator + noun.translate(_QUOTE_MARKS), lead=lead, hint=hint,
+                   prenominal=bool(noun))
+        d.comparator = _combine(lead, suffix, q)
+        return d
+
+    def _spread_trailing_comparator(self, drafts: list[_Draft]) -> None:
+        """以上 closing a list covers every item of the list that has no comparator of its own."""
+        if len(drafts) < 2:
+            return
+        last = drafts[-1]
+        if last.q is None or last.comparator not in (GE, LE) or last.lead is not None:
+            return
+        for d in drafts[:-1]:
+            if (d.q and d.lead is None and d.comparator == EQ and d.hint == last.hint
+                    and _same_family(d.q.unit, last.q.unit) and not d.prenominal):
+                d.comparator = last.comparator
+
+    def _respectively(self, s: int, e: int, qs: list[Quantity]) -> list[_Draft]:
+        """A、B分别增长10%、20%以上: one target per subject, values in order."""
+        at = self.text.find("分别", s, e)
+        if at == -1 or self.shielded[at]:
+            return []
+        values = [q for q in qs if q.start > at]
+        subjects = self._subjects(s, at)
+        if len(values) < 2 or len(subjects) != len(values):
+            return []
+        _, lead, hint = _read_lead(self.text[at + 2:values[0].start])
+        suffix_m = _SUFFIX.match(self.text, values[-1].end, e)
+        suffix = _SUFFIX_COMPARATOR[suffix_m.group()] if suffix_m else None
+        end = suffix_m.end() if suffix_m else values[-1].end
+        return [_Draft(q, s, end, name, lead=lead, hint=hint, comparator=_combine(lead, suffix, q))
+                for (name, _), q in zip(subjects, values, strict=True)]
+
+    def _each(self, s: int, e: int, qs: list[Quantity]) -> list[_Draft]:
+        """A、B参保各10万人, A、B均达到60%: the same figure for every subject."""
+        q = qs[0]
+        m = _EACH.search(self.text, max(s, q.start - 5), q.start)
+        if m is None or _read_lead(self.text[m.end():q.start])[0]:
+            return []
+        subjects = self._subjects(s, m.start())
+        if len(subjects) < 2:
+            return []
+        _, lead, hint = _read_lead(self.text[m.end():q.start])
+        suffix_m = _SUFFIX.match(self.text, q.end, e)
+        suffix = _SUFFIX_COMPARATOR[suffix_m.group()] if suffix_m else None
+        end = suffix_m.end() if suffix_m else q.end
+        return [_Draft(q, start, end, name, lead=lead, hint=hint, comparator=_combine(lead, suffix, q))
+                for name, start in subjects]
+
+    def _subjects(self, s: int, e: int) -> list[tuple[str, int]]:
+        """The coordinated subjects in ``text[s:e]``, split at 、 和 及, each with its start."""
+        out = []
+        for a, b in self._split(s, e, "、和及与"):
+            name = _strip_fillers(self.text[a:b]).translate(_QUOTE_MARKS)
+            if name:
+                out.append((name, b - len(_strip_fillers(self.text[a:b]))))
+        return out
+
+    def _share_context(self, drafts: list[_Draft], previous: list[_Draft]) -> None:
+        """Fill what a list item leaves out from the items before it."""
+        anchor = previous[0] if previous and self._starts_with_其中(drafts[0]) else None
+        first = drafts[0]
+        if not first.indicator and previous:
+            first.indicator = previous[-1].indicator
+        verb = _verb_of(anchor.indicator if anchor else first.indicator)
+        model = anchor.indicator if anchor else first.indicator
+        for n, d in enumerate(drafts):
+            if not d.indicator:
+                # 固定资产投资2700亿元、增长10%以上: the growth is of the item before it.
+                if n:
+                    d.indicator, d.start = drafts[n - 1].indicator, drafts[n - 1].start
+                elif previous:
+                    d.indicator = previous[-1].indicator
+                continue
+            if n == 0 and anchor is None:
+                continue
+            if verb and not d.indicator.startswith(_ACTION_VERBS) and d.hint is None:
+                d.indicator = verb + d.indicator
+            elif not _verb_of(d.indicator) and len(d.indicator) <= 5:
+                at = model.find(d.indicator[:2], 1)
+                if at > 0:
+                    d.indicator = model[:at] + d.indicator
+
+    def _starts_with_其中(self, d: _Draft) -> bool:
+        return self.text.startswith("其中", d.start)
+
+    def _emit(self, d: _Draft, deadline: date | None) -> None:
+        assert d.q is not None
+        q = d.q
+        kind, decrease = _kind(q.unit, d.hint)
+        unit = "百分点" if q.unit in ("个百分点", "百分点") else q.unit
+        start = d.start
+        while start < d.end and self.text[start] in "“”\"":
+            start += 1
+        self.found.append(Target(
+            indicator=d.indicator or "(未命名指标)", kind=kind, comparator=d.comparator,
+            value=_number(q.value), value_max=_number(q.value_max), unit=unit, deadline=deadline,
+            aspirational=d.aspirational, span=self.block.paragraph.span(start, d.end),
+            section=self.block.section, task=self.block.task, decrease=decrease,
+        ))
+
+    # -- clauses without a number ----------------------------------------------
+
+    def _non_numeric(self, s: int, e: int, deadline: date | None) -> None:
+        clause = self.text[s:e]
+        hedged = bool(_HEDGE.search(clause))
+        body = s + (len(clause) - len(_strip_fillers(clause)))
+        if not _DIGIT.search(clause):
+            for kind, pattern in ((Kind.RELATION, _RELATION), (Kind.DIRECTION, _DIRECTION)):
+                m = pattern.search(self.text, body, e)
+                if m and m.start() > body and self._coordinated(kind, body, m.start(), e, m.group()):
+                    return
+        self._milestone(s, body, e, deadline, hedged)
+
+    def _coordinated(self, kind: Kind, s: int, stop: int, e: int, condition: str) -> bool:
+        """居民可支配收入、一般公共预算收入与经济增长同步: one target per measurable subject."""
+        subjects = self._subjects(s, stop)
+        tail = _MEASURABLE.search(subjects[-1][0]) if subjects else None
+        if tail is None:
+            return False
+        for name, start in subjects:
+            if not _MEASURABLE.search(name):
+                name += tail.group()  # 民营经济贷款和普惠小微贷款增速: the head is written once
+            self._non_numeric_target(kind, name, start, e, None, False, condition)
+        return True
+
+    def _milestone(self, s: int, body: int, e: int, deadline: date | None, hedged: bool) -> bool:
+        text = self.text
+        clause = text[body:e]
+        if len(clause) < 4 or _VAGUE.search(clause):
+            return False
+        designation = _DESIGNATION.search(text, s, e)
+        if designation:
+            start = min(body, designation.start())
+            self._non_numeric_target(Kind.MILESTONE, text[start:e], start, e, deadline, hedged)
+            return True
+        if deadline and _COMPLETION.search(clause):
+            self._non_numeric_target(Kind.MILESTONE, _milestone_name(clause), body, e, deadline, hedged)
+            return True
+        if _ENSURED.search(text, s, e):
+            self._non_numeric_target(Kind.MILESTONE, _milestone_name(clause), body, e, deadline, hedged)
+            return True
+        done = _DONE_VERB.match(clause) or (clause.startswith("先行") and _DONE_VERB.match(clause, 2))
+        if done and e - body >= 6:
+            titles = [m.start() for m in re.finditer("《", clause)]
+            starts = [body] + [body + t for t in titles[1:]]
+            for start in starts:
+                self._non_numeric_target(Kind.MILESTONE, _milestone_name(text[start:e]), start, e,
+                                         deadline, hedged)
+            return True
+        return False
+
+    def _non_numeric_target(self, kind: Kind, name: str, start: int, end: int,
+                            deadline: date | None, hedged: bool, condition: str | None = None) -> None:
+        self.found.append(Target(
+            indicator=name.translate(_QUOTE_MARKS), kind=kind, comparator=None, value=None,
+            value_max=None, unit=None, deadline=deadline, aspirational=hedged,
+            span=self.block.paragraph.span(start, end), section=self.block.section,
+            task=self.block.task, condition=condition,
+        ))
+
+
+def find_targets(block: Block, year: int | None) -> list[Target]:
+    """Every target stated in ``block``, in the order they are written."""
+    return _Reader(block, year).read()
+
+
+# -- helpers that need no state ---------------------------------------------------
+
+
+def _shielded(text: str) -> bytearray:
+    """For each character, whether it lies inside a short quotation, title or bracket."""
+    mask = bytearray(len(text))
+    pos = 0
+    while (m := _OPENER_RE.search(text, pos)) is not None:
+        i = m.start()
+        j = text.find(_OPENERS[m.group()], i + 1, i + 1 + _LONGEST_NAME)
+        if j == -1:
+            pos = i + 1
+            continue
+        mask[i + 1:j] = b"\x01" * (j - i - 1)
+        pos = j + 1
+    return mask
+
+
+def _has_words(s: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in s)
+
+
+def _strip_fillers(s: str) -> str:
+    """``s`` without the hedges and connectives that open it (力争全年…), unless nothing is left."""
+    m = _FILLER_RE.match(s)
+    return s[m.end():] if m and m.end() < len(s) else s
+
+
+def _strip_done(indicator: str) -> str:
+    """完成固定资产投资 -> 固定资产投资; 完成投资 keeps its verb, or nothing is left."""
+    if indicator.startswith("完成") and len(indicator) >= 6:
+        return indicator[2:]
+    return indicator
+
+
+def _read_lead(prefix: str) -> tuple[str, Comparator | None, str | None]:
+    """Split the words before a number into (indicator, comparator, kind hint)."""
+    comparator: Comparator | None = None
+    hint: str | None = None
+    for _ in range(4):
+        word = _lead_word_ending(prefix)
+        if word:
+            word_comparator, word_hint = _LEAD_WORDS[word]
+            comparator = comparator or word_comparator
+            hint = hint or word_hint
+            prefix = prefix[:-len(word)]
+            continue
+        against = _AGAINST.search(prefix, max(0, len(prefix) - 8))
+        if against is not None and comparator is None and against.start() > 0:
+            comparator = _LEAD_WORDS[against.group(1)][0]
+            prefix = prefix[:against.start()]
+            continue
+        break
+    return _strip_done(_strip_fillers(prefix)).translate(_QUOTE_MARKS), comparator, hint
+
+
+def _lead_word_ending(prefix: str) -> str:
+    """The longest word of ``_LEAD_WORDS`` that ``prefix`` ends with, or ''."""
+    for size in range(min(_LONGEST_LEAD, len(prefix)), 0, -1):
+        if prefix[-size:] in _LEAD_WORDS:
+            return prefix[-size:]
+    return ""
+
+
+@functools.cache
+def _separators(seps: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(seps) + "]")
+
+
+def _combine(lead: Comparator | None, suffix: Comparator | None, q: Quantity) -> Comparator:
+    if suffix is None:
+        return lead or EQ
+    if suffix == GE and lead == GT:
+        return GT
+    return suffix
+
+
+def _kind(unit: str, hint: str | None) -> tuple[Kind, bool]:
+    percent = unit in ("%", "‰")
+    if unit in ("个百分点", "百分点"):
+        return Kind.CHANGE, hint == _FALL
+    if hint == _GROWTH:
+        return (Kind.GROWTH if percent else Kind.CHANGE), False
+    if hint in (_FALL, _RISE):
+        return (Kind.GROWTH if percent else Kind.CHANGE), hint == _FALL
+    return Kind.LEVEL, False
+
+
+def _same_family(a: str, b: str) -> bool:
+    return (a in ("%", "‰")) == (b in ("%", "‰"))
+
+
+def _verb_of(indicator: str) -> str:
+    for verb in _ACTION_VERBS:
+        if indicator.startswith(verb):
+            return verb
+    return ""
+
+
+def _milestone_name(clause: str) -> str:
+    """The deliverable in a milestone clause, without hedges and without its deadline."""
+    return without_deadline(_strip_fillers(clause))
+
+
+def _number(x: float | None) -> float | None:
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() else x

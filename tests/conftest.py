@@ -1,0 +1,34 @@
+"""The shared world of the tests: the seed report and where it lives."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "jinhua-2024-work-report.txt"
+GOLD = SHARED / "gold" / "jinhua-2024.jsonl"
+SCORER = SHARED / "eval" / "score.py"
+
+
+def require(path: Path) -> Path:
+    """``path``, or a skip when it is absent; under CI=true its absence fails the test."""
+    if not path.exists():
+        message = f"{path} is missing: the seed report and its gold live in ../shared"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return require(SEED)
+
+
+@pytest.fixture(scope="session")
+def seed_text(seed_path: Path) -> str:
+    return seed_path.read_text(encoding="utf-8")

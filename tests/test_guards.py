@@ -1,0 +1,31 @@
+"""Site-wide rules: the cores stay free of Django, every command and setting is documented."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORES = ["luoshi.extract", "luoshi.extract.render"]
+
+
+def test_it_keeps_the_cores_free_of_django() -> None:
+    code = ("import sys; sys.modules['django'] = None\n"
+            + "".join(f"import {core}\n" for core in CORES))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+
+
+def test_it_documents_every_command() -> None:
+    commands = sorted(p.stem for p in (ROOT / "luoshi/management/commands").glob("[!_]*.py"))
+    documented = re.findall(r"^## luoshi (\S+)", (ROOT / "docs/commands.md").read_text(), re.M)
+    assert commands and commands == sorted(documented)
+
+
+def test_it_documents_every_setting_read_from_the_environment() -> None:
+    source = (ROOT / "luoshi/settings.py").read_text()
+    read = set(re.findall(r"""(?:environ\.get|env_bool|env=)\(?["']([A-Z_]+)["']""", source))
+    documented = set(re.findall(r"^\| `([A-Z_]+)`", (ROOT / "docs/settings.md").read_text(), re.M))
+    assert read and read == documented
