@@ -217,7 +217,7 @@ class _Reader:
         drafts: list[_Draft] = []
         item_start = s
         next_q = 0
-        for i_s, i_e in self._split(s, e, "、"):
+        for _, i_e in self._split(s, e, "、"):
             first = next_q
             while next_q < len(qs) and qs[next_q].start < i_e:
                 next_q += 1
