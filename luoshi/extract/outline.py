@@ -41,6 +41,7 @@ _YEAR_OF_PLAN = re.compile(
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _REGION = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|县|区|自治州|盟|旗))人民政府")
+_PLACE = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:省|市|县|区|自治州|盟|旗))(?:人民政府)?20[0-9][0-9]年")
 _CONGRESS = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|县|区|自治州))第[一二三四五六七八九十]+届人民代表大会")
 
 
@@ -92,7 +93,7 @@ def outline(paras: list[Paragraph]) -> Outline:
     title = _title(paras[:first + 3])
     whole = "\n".join(p.text for p in paras)
     year = _plan_year(whole, title)
-    region = _region(whole, paras[:first])
+    region = _region(whole, paras[:first], title)
 
     headings = [h for i, p in enumerate(article) if (h := _heading(i, p.text)) is not None]
     areas, review = _areas(headings, year)
@@ -285,11 +286,14 @@ def _plan_year(text: str, title: str | None) -> int | None:
     return None
 
 
-def _region(text: str, before: list[Paragraph]) -> str | None:
+def _region(text: str, before: list[Paragraph], title: str | None) -> str | None:
     for pattern in (_REGION, _CONGRESS):
         m = pattern.search(text)
         if m:
             return m.group(1)
+    m = _PLACE.match(title or "")
+    if m:
+        return m.group(1)
     # A web page's breadcrumb (首页>地方频道>金华>要闻) names the place the article is about.
     for p in before:
         if ">" in p.text:

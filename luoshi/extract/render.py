@@ -8,10 +8,6 @@ from typing import Any
 
 from luoshi.extract.model import Comparator, Kind, Plan, Target
 
-COMPARATOR_WORDS = {
-    Comparator.AT_LEAST: "不低于", Comparator.ABOVE: "超过", Comparator.ABOUT: "左右",
-    Comparator.AT_MOST: "不超过", Comparator.REACH: "达到",
-}
 KIND_WORDS = {
     Kind.GROWTH: "增速", Kind.LEVEL: "数值", Kind.CHANGE: "变动", Kind.RELATION: "关系",
     Kind.DIRECTION: "方向", Kind.MILESTONE: "节点",
@@ -70,26 +66,35 @@ def as_json(plan: Plan) -> str:
 
 
 def describe(target: Target) -> str:
-    """The target in words, as a breakdown table writes it: 固定资产投资增长不低于10%."""
+    """The target in words, the way a breakdown table writes it: 固定资产投资增长10%以上."""
     if target.kind in (Kind.RELATION, Kind.DIRECTION, Kind.MILESTONE) or target.value is None:
         text = target.indicator + (target.condition or "")
     else:
         value = _figure(target.value)
         if target.value_max is not None:
             value += "—" + _figure(target.value_max)
-        unit = "个百分点" if target.unit == "百分点" else (target.unit or "")
-        verb = {Kind.GROWTH: "下降" if target.decrease else "增长",
-                Kind.CHANGE: "减少" if target.decrease else "提高"}.get(target.kind, "")
+        value += "个百分点" if target.unit == "百分点" else (target.unit or "")
         comparator = target.comparator or Comparator.REACH
-        if comparator == Comparator.ABOUT:
-            text = f"{target.indicator}{verb}{value}{unit}左右"
+        if target.kind == Kind.LEVEL:
+            verb = ""
+            shape = _LEVEL_SHAPES[comparator]
         else:
-            text = f"{target.indicator}{verb}{COMPARATOR_WORDS[comparator]}{value}{unit}"
+            rise, fall = ("增长", "下降") if target.kind == Kind.GROWTH else ("提高", "降低")
+            verb = fall if target.decrease else rise
+            shape = _CHANGE_SHAPES[comparator]
+        text = target.indicator + verb + shape.format(value)
     if target.aspirational and not text.startswith(("力争", "争取", "争创")):
         text = "力争" + text
     if target.deadline:
         text += f"（{target.deadline.month}月{target.deadline.day}日前）"
     return text
+
+
+_LEVEL_SHAPES = {
+    Comparator.AT_LEAST: "{}以上", Comparator.ABOVE: "突破{}", Comparator.ABOUT: "{}左右",
+    Comparator.AT_MOST: "控制在{}以内", Comparator.REACH: "达到{}",
+}
+_CHANGE_SHAPES = _LEVEL_SHAPES | {Comparator.ABOVE: "超过{}", Comparator.REACH: "{}"}
 
 
 def as_table(plan: Plan) -> str:

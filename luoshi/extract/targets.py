@@ -67,10 +67,11 @@ _HEDGE = re.compile(r"力争|争取|争创|努力|力求")
 _FILLERS = ("力争", "争取", "争创", "确保", "努力", "力求", "带动", "推动", "促进", "全年",
             "今年", "其中", "并且", "并", "同时", "累计", "预计", "实现", "全市", "全省", "全县",
             "全区", "进一步", "持续", "积极", "大力", "加快")
-_FILLER_RE = re.compile("(?:" + "|".join(sorted(_FILLERS, key=len, reverse=True)) + ")+")
-_ACTION_VERBS = ("新改扩建", "新开工", "新增", "新建", "建成", "实施", "培育", "打造", "完成",
+_FILLER_RE = re.compile("(?:[一二三四五六七八九十]是|" + "|".join(sorted(_FILLERS, key=len, reverse=True)) + ")+")
+_ACTION_VERBS = ("新建改扩建", "新改扩建", "新开工", "新增", "新建", "建成", "实施", "培育", "打造", "完成",
                  "招引", "引进", "组织", "建设", "创建", "发放", "帮扶", "供应", "开行", "落地",
                  "改造", "开工", "培训", "扶持", "认定", "盘活", "推广", "筹集", "保障", "开展")
+_CONJUNCTIONS = ("以及", "和", "及", "与")
 _NAME_NEIGHBOURS = frozenset("+-/.&_#")
 _QUOTE_MARKS = str.maketrans("", "", "“”‘’\"'「」")
 
@@ -95,7 +96,10 @@ _COMPLETION = re.compile(
 )
 _DONE_VERB = re.compile(r"(?:开工|建成投用|建成|竣工|完成|投用|开通|通车|投运|投产)(?=[^0-9])")
 _VAGUE = re.compile(r"一批|一系列|若干|各项|相关|等工作")
-_ENSURED = re.compile(r"确保.{2,40}?(?:动态清零|清零|全覆盖|零发生|不发生|零事故|如期完成|全部完成)$")
+_ENSURED = re.compile(
+    r"(?:确保.{2,40}?(?:全覆盖|零发生|不发生|零事故|如期完成|全部完成)|清零|"
+    r"通过.{0,20}?(?:验收|评估|认定|评审|考核|复核))$"
+)
 _PAST = re.compile(r"去年|上年|过去一年|过去五年|前年|近年来|近五年|(20[0-9][0-9])年(?!底|末|前|内)")
 
 
@@ -231,7 +235,8 @@ class _Reader:
                 draft = self._draft(q, start, inside[n + 1].start if more else i_e, more)
                 if draft is not None:
                     drafts.append(draft)
-                start = draft.end if draft else q.end
+                    start = draft.end
+                # else: a class threshold (10亿元以上项目30个) stays in the next indicator
         self._spread_trailing_comparator(drafts)
         return drafts
 
@@ -243,7 +248,9 @@ class _Reader:
         if suffix_m:
             end = suffix_m.end()
         noun = text[end:stop]
-        prefix = text[start:q.start]
+        prefix = _strip_conjunction(text[start:q.start])
+        if more and noun.startswith(_CONJUNCTIONS):
+            noun = ""  # 新建学校10所和幼儿园5所: 和 ends this item, the next one follows
         if _has_words(noun):
             # The number stands before a noun: 10亿元以上制造业项目70个, 100个以上团组.
             if more or q.chinese or q.unit not in COUNT_UNITS:
@@ -279,6 +286,10 @@ class _Reader:
             return []
         values = [q for q in qs if q.start > at]
         subjects = self._subjects(s, at)
+        if len(subjects) == 1 and len(values) == 2 and "城乡" in subjects[0][0]:
+            # 城乡居民人均可支配收入分别增长6%、7.5%: urban first, then rural
+            name, start = subjects[0]
+            subjects = [(name.replace("城乡", "城镇", 1), start), (name.replace("城乡", "农村", 1), start)]
         if len(values) < 2 or len(subjects) != len(values):
             return []
         _, lead, hint = _read_lead(self.text[at + 2:values[0].start])
@@ -347,8 +358,6 @@ class _Reader:
         kind, decrease = _kind(q.unit, d.hint)
         unit = "百分点" if q.unit in ("个百分点", "百分点") else q.unit
         start = d.start
-        while start < d.end and self.text[start] in "“”\"":
-            start += 1
         self.found.append(Target(
             indicator=d.indicator or "(未命名指标)", kind=kind, comparator=d.comparator,
             value=_number(q.value), value_max=_number(q.value_max), unit=unit, deadline=deadline,
@@ -440,6 +449,13 @@ def _shielded(text: str) -> bytearray:
     return mask
 
 
+def _strip_conjunction(prefix: str) -> str:
+    for word in _CONJUNCTIONS:
+        if prefix.startswith(word):
+            return prefix[len(word):]
+    return prefix
+
+
 def _has_words(s: str) -> bool:
     return any("\u4e00" <= c <= "\u9fff" for c in s)
 
@@ -475,7 +491,8 @@ def _read_lead(prefix: str) -> tuple[str, Comparator | None, str | None]:
             prefix = prefix[:against.start()]
             continue
         break
-    return _strip_done(_strip_fillers(prefix)).translate(_QUOTE_MARKS), comparator, hint
+    indicator = _strip_done(_strip_fillers(without_deadline(prefix)))
+    return indicator.translate(_QUOTE_MARKS), comparator, hint
 
 
 def _lead_word_ending(prefix: str) -> str:

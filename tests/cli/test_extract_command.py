@@ -66,7 +66,7 @@ def test_it_prints_an_outline_a_person_can_read(tmp_path: Path) -> None:
     assert lines[0] == "2025年政府工作报告"
     assert "(一) 稳住经济增长" in lines
     assert "  1.1 扩大有效投资" in lines
-    assert any(line.strip().startswith("1.1.1    固定资产投资增长不低于8%") for line in lines)
+    assert any(line.strip().startswith("1.1.1    固定资产投资增长8%以上") for line in lines)
 
 
 def test_it_prints_the_whole_plan_as_json(tmp_path: Path) -> None:

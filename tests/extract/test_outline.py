@@ -89,3 +89,8 @@ def test_it_warns_when_there_are_no_work_areas_and_still_reads_targets() -> None
     assert plan.sections == ()
     assert [t.value for t in plan.targets] == [5]
     assert any("工作方面" in w for w in plan.warnings)
+
+
+def test_it_takes_the_region_from_the_title_when_nothing_else_names_it() -> None:
+    plan = extract_plan("青山县2024年政府工作要点\n\n一、主要目标\n全县生产总值增长7%。\n")
+    assert (plan.region, plan.year) == ("青山县", 2024)

@@ -196,3 +196,43 @@ def test_it_counts_a_number_before_its_noun_when_the_text_says_at_least() -> Non
 def test_it_reads_past_results_only_as_the_baseline_of_a_comparison() -> None:
     assert numeric(PLAN + "地区生产总值比上年增长6%左右。") == [
         ("地区生产总值比上年", "growth", "≈", 6, "%")]
+
+
+def test_it_splits_a_list_joined_by_和_as_well_as_by_顿号() -> None:
+    assert numeric("新建学校10所和幼儿园5所。") == [
+        ("新建学校", "level", "=", 10, "所"), ("新建幼儿园", "level", "=", 5, "所")]
+
+
+def test_it_reads_urban_and_rural_incomes_given_together() -> None:
+    assert numeric("城乡居民人均可支配收入分别增长6%、7.5%。") == [
+        ("城镇居民人均可支配收入", "growth", "=", 6, "%"),
+        ("农村居民人均可支配收入", "growth", "=", 7.5, "%")]
+
+
+def test_it_keeps_a_class_threshold_in_the_indicator_it_qualifies() -> None:
+    assert numeric("新开工10亿元以上项目30个。") == [("新开工10亿元以上项目", "level", "=", 30, "个")]
+
+
+def test_it_drops_inline_enumerators_from_indicators() -> None:
+    assert [t.indicator for t in targets("一是培育物流企业5家;二是新增限上商贸企业40家。")] == [
+        "培育物流企业", "新增限上商贸企业"]
+
+
+@pytest.mark.parametrize("phrase", [
+    "零就业家庭保持动态清零",
+    "县域义务教育优质均衡发展通过国家督导评估",
+    "开工建设市第二人民医院新院区",
+])
+def test_it_finds_checkable_deliverables(phrase: str) -> None:
+    [found] = targets(phrase + "。")
+    assert found.kind.value == "milestone"
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("PM2.5平均浓度控制在28微克/立方米以内", ("PM2.5平均浓度", "level", "<=", 28, "微克/立方米")),
+    ("一般性支出压减5%以上", ("一般性支出", "growth", ">=", 5, "%")),
+    ("三季度末前重大项目开工率达到90%", ("重大项目开工率", "level", "=", 90, "%")),
+    ("粮食播种面积稳定在两百万亩以上", ("粮食播种面积", "level", ">=", 200, "万亩")),
+])
+def test_it_reads_more_of_the_genre(phrase: str, expected: tuple[object, ...]) -> None:
+    assert numeric(phrase + "。") == [expected]
