@@ -66,15 +66,18 @@ def _docx(path: Path, data: bytes) -> str:
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
 
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         raise UnreadableDocument(path, "不是 Word .docx 文件，或文件已损坏 (not a .docx file)") from None
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append("\t".join(cell.text for cell in row.cells))
+    lines = []
+    for block in document.iter_inner_content():  # paragraphs and tables in reading order
+        if isinstance(block, Table):
+            lines.extend("\t".join(cell.text for cell in row.cells) for row in block.rows)
+        else:
+            lines.append(block.text)
     return "\n\n".join(lines)
 
 
@@ -124,13 +127,7 @@ class _VisibleText(HTMLParser):
 
 
 def _html(path: Path, data: bytes) -> str:
-    head = data[:2048].decode("ascii", "ignore").lower()
-    declared = re.search(r"charset=[\"']?([a-z0-9_-]+)", head)
-    text = None
-    if declared and declared.group(1) in ("gbk", "gb2312", "gb18030"):
-        text = data.decode("gb18030", "replace")
-    if text is None:
-        text = decode(path, data)
+    text = decode(path, data)  # UTF-8 when it is valid UTF-8, else GB18030, whatever <meta> claims
     parser = _VisibleText()
     parser.feed(text)
     parser.close()

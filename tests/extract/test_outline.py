@@ -94,3 +94,11 @@ def test_it_warns_when_there_are_no_work_areas_and_still_reads_targets() -> None
 def test_it_takes_the_region_from_the_title_when_nothing_else_names_it() -> None:
     plan = extract_plan("青山县2024年政府工作要点\n\n一、主要目标\n全县生产总值增长7%。\n")
     assert (plan.region, plan.year) == ("青山县", 2024)
+
+
+def test_it_reads_tasks_numbered_in_parentheses_and_full_width_digits() -> None:
+    text = ("2025年工作要点\n\n（一）科技创新\n\n（1）研发投入。研发经费支出增长10%。\n\n"
+            "（2）创新平台。年内新建省级研发中心５个。\n\n（二）开放合作\n\n１．稳外贸。出口增长3%。\n")
+    plan = extract_plan(text)
+    assert [t.task for t in plan.targets] == ["研发投入", "创新平台", "稳外贸"]
+    assert [str(t.deadline) for t in plan.targets] == ["None", "2025-12-31", "None"]
