@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORES = ["luoshi.extract", "luoshi.extract.render"]
+CORES = ["luoshi.extract", "luoshi.extract.render", "luoshi.tracking", "luoshi.tracking.cases",
+         "luoshi.tracking.render"]
 
 
 def test_it_keeps_the_cores_free_of_django() -> None:
