@@ -1,5 +1,6 @@
 # Two commands: `make demo` sets everything up and shows the Jinhua 2024 plan;
-# `make test` sets everything up and runs the whole suite. See README.md.
+# `make test` sets everything up and runs the whole suite, on SQLite and on PostgreSQL.
+# See README.md.
 
 PYTHON ?= python3
 UV := .tools/bin/uv
@@ -7,7 +8,7 @@ SEED ?= ../shared/seeds/jinhua-2024-work-report.txt
 export UV_PYTHON_DOWNLOADS := never
 export UV_COMPILE_BYTECODE := 1
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test test-sqlite test-postgres lint bench facts clean
 
 setup: .venv/.synced
 
@@ -16,22 +17,35 @@ $(UV):
 	.tools/bin/pip install --quiet 'uv>=0.9,<0.14'
 
 .venv/.synced: pyproject.toml uv.lock | $(UV)
-	$(UV) sync --locked --python "$$($(PYTHON) -c 'import sys; print(sys.executable)')"
+	$(UV) sync --locked --all-extras --python "$$($(PYTHON) -c 'import sys; print(sys.executable)')"
 	touch $@
 
 demo: setup
-	@test -f "$(SEED)" || { echo "make demo: the seed report is not at $(SEED) (set SEED=path/to/report)"; exit 1; }
-	.venv/bin/luoshi extract "$(SEED)"
+	@if [ -f "$(SEED)" ]; then .venv/bin/luoshi extract "$(SEED)"; fi
+	.venv/bin/luoshi demo --seed "$(SEED)"
 
 lint: setup
 	.venv/bin/ruff check luoshi tests benchmarks
 	.venv/bin/mypy
 
-test: lint
-	.venv/bin/pytest
+test: lint test-sqlite test-postgres
+
+test-sqlite: setup
+	DATABASE_URL= .venv/bin/pytest
+
+# A throwaway PostgreSQL server (installed from Debian's packages when missing), stopped afterwards.
+test-postgres: setup
+	@set -e; eval "$$(scripts/throwaway-postgres.sh | sed 's/^/export /')"; \
+	  trap 'scripts/throwaway-postgres.sh stop "$$PGDIR"' EXIT; \
+	  echo "PostgreSQL: $$DATABASE_URL"; .venv/bin/pytest
 
 bench: setup
 	.venv/bin/python benchmarks/extract_speed.py
+	.venv/bin/python benchmarks/assess_speed.py
+
+# The structured Jinhua 2024 plan that ships with luoshi, made by its own extractor.
+facts: setup
+	.venv/bin/luoshi extract "$(SEED)" --format json > luoshi/demo/jinhua-2024.plan.json
 
 clean:
-	rm -rf .venv .tools
+	rm -rf .venv .tools luoshi.sqlite3

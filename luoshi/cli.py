@@ -10,7 +10,10 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "luoshi.settings")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["luoshi", *sys.argv[1:]])
+    try:
+        execute_from_command_line(["luoshi", *sys.argv[1:]])
+    except BrokenPipeError:  # the reader went away (luoshi … | head): not an error
+        sys.stderr.close()
 
 
 if __name__ == "__main__":

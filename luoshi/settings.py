@@ -34,15 +34,19 @@ if not SECRET_KEY:
 
 # SQLite in the project folder by default, so a fresh clone works with no set-up.
 DATABASES = {
-    "default": dj_database_url.config(
-        env="DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'luoshi.sqlite3'}"
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'luoshi.sqlite3'}"
     )
 }
 
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.auth",
+    "simple_history",
     "luoshi",
+    "luoshi.plans",
+    "luoshi.units",
+    "luoshi.progress",
 ]
 
 LANGUAGE_CODE = "zh-hans"

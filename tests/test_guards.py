@@ -30,3 +30,22 @@ def test_it_documents_every_setting_read_from_the_environment() -> None:
     read = set(re.findall(r"""(?:environ\.get|env_bool|env=)\(?["']([A-Z_]+)["']""", source))
     documented = set(re.findall(r"^\| `([A-Z_]+)`", (ROOT / "docs/settings.md").read_text(), re.M))
     assert read and read == documented
+
+
+def test_it_has_no_model_change_without_a_migration(db: None) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+    assert "No changes detected" in out.getvalue()
+
+
+def test_it_runs_on_the_database_it_is_given(db: None) -> None:
+    import os
+
+    from django.db import connection
+
+    wanted = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    assert connection.vendor == wanted

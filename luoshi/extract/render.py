@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -49,20 +50,26 @@ def as_jsonl(plan: Plan) -> str:
     return "".join(json.dumps(record(plan, t), ensure_ascii=False) + "\n" for t in plan.targets)
 
 
-def as_json(plan: Plan) -> str:
-    document = {
+def document(plan: Plan) -> dict[str, Any]:
+    """The whole plan as data: the facts a database import or a demo needs, without the text."""
+    return {
         "title": plan.title,
         "region": plan.region,
         "year": plan.year,
+        "sha256": hashlib.sha256(plan.text.encode("utf-8")).hexdigest(),
         "sections": [
             {"ordinal": s.ordinal, "title": s.title, "span": list(s.span),
              "tasks": [{"heading": t.heading, "span": list(t.span)} for t in s.tasks]}
             for s in plan.sections
         ],
-        "targets": [{"code": code, **record(plan, t)} for code, t in codes(plan)],
+        "targets": [{"code": code, **record(plan, t), "decrease": t.decrease, "condition": t.condition}
+                    for code, t in codes(plan)],
         "warnings": list(plan.warnings),
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def as_json(plan: Plan) -> str:
+    return json.dumps(document(plan), ensure_ascii=False, indent=2) + "\n"
 
 
 def describe(target: Target) -> str:

@@ -1,0 +1,47 @@
+"""luoshi demo: the Jinhua 2024 plan set up from nothing, ready to look at."""
+
+from __future__ import annotations
+
+from argparse import ArgumentParser
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+
+from luoshi.demo.build import build
+from luoshi.management.commands._base import LuoshiCommand
+
+SEED = Path(settings.BASE_DIR).parent / "shared" / "seeds" / "jinhua-2024-work-report.txt"
+
+
+class Command(LuoshiCommand):
+    help = "建立金华2024年演示：数据库、计划、单位、分工、公布的年度结果和示例月度数据。"
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("--seed", default=str(SEED),
+                            help="the report to import (default: ../shared/seeds/…); when it is "
+                                 "absent the plan comes from the facts file that ships with luoshi")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        call_command("migrate", verbosity=0)
+        demo = build(Path(options["seed"]))
+        plan = demo.plan
+        source = "原文（../shared/seeds）" if demo.from_text else "随项目分发的抽取结果（无原文）"
+        self.stdout.write(demo.imported.message)
+        self.stdout.write(f"计划来源：{source}")
+        self.stdout.write(f"单位：新建{demo.units}个；牵头单位已按关键词规则分派，可人工调整")
+        if demo.published or demo.illustrative:
+            self.stdout.write(f"进度数据：公布的年度结果{demo.published}条（附来源），"
+                              f"示例月度数据{demo.illustrative}条（标注“示例数据”）")
+        else:
+            self.stdout.write("进度数据：已有，未重复生成")
+        db = settings.DATABASES["default"]
+        self.stdout.write(f"数据库：{db['NAME'] if db['ENGINE'].endswith('sqlite3') else db['ENGINE']}")
+        self.stdout.write("\n接下来可以看：")
+        for line in (
+            f"luoshi assess --plan {plan.slug} --on 2024-06-30      年中各目标对照序时进度的状态",
+            f"luoshi assess --plan {plan.slug} --on 2024-12-31      年末：有公布结果的目标给出完成与否",
+            f"luoshi observations template --plan {plan.slug} --period 2024-06   报送模板",
+        ):
+            self.stdout.write(f"  .venv/bin/{line}")

@@ -1,0 +1,48 @@
+"""Reported figures: every one kept, revisions never overwrite, the latest approved one counts."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from luoshi.plans.models import Target
+
+
+class ObservationQuerySet(models.QuerySet["Observation"]):
+    def counted(self) -> ObservationQuerySet:
+        """Approved figures in the order they were reported, so a later revision wins."""
+        return self.filter(status=Observation.Status.APPROVED).order_by("reported_at", "id")
+
+
+class Observation(models.Model):
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", "待审核"
+        APPROVED = "approved", "已审核"
+        RETURNED = "returned", "已退回"
+
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="observations")
+    period = models.CharField("期别", max_length=10, help_text="2024-06、2024Q2、2024H1 或 2024")
+    cumulative = models.BooleanField("累计数", default=True)
+    value = models.FloatField("数值")
+    reference = models.FloatField("对照数", null=True, blank=True,
+                                  help_text="关系类目标的对照指标数值，或方向类目标的上年同期数")
+    narrative = models.TextField("进展情况", blank=True)
+    problems = models.TextField("存在问题", blank=True)
+    next_steps = models.TextField("下一步措施", blank=True)
+    source = models.CharField("来源", max_length=500, blank=True)
+    illustrative = models.BooleanField("示例数据", default=False,
+                                       help_text="演示用的生成数据，不是公布的统计数")
+    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.APPROVED)
+    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                    blank=True, related_name="+", verbose_name="报送人")
+    reported_at = models.DateTimeField("报送时间", auto_now_add=True)
+
+    objects = ObservationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "进度数据"
+        ordering = ["target", "period", "reported_at", "id"]
+        indexes = [models.Index(fields=["target", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.target.code} {self.period} {self.value:g}"

@@ -1,0 +1,62 @@
+"""Who carries out the plan: departments and lower governments, and what each one leads."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from luoshi.plans.models import Target, Task
+
+
+class Unit(models.Model):
+    """A department (发展和改革委员会) or a lower government (婺城区), in a tree."""
+
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", "人民政府"
+        DEPARTMENT = "department", "部门"
+        COUNTY = "county", "县（市、区）"
+
+    name = models.CharField("名称", max_length=60, unique=True)
+    short_name = models.CharField("简称", max_length=20, blank=True)
+    kind = models.CharField("类别", max_length=12, choices=Kind.choices, default=Kind.DEPARTMENT)
+    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="children", verbose_name="上级")
+    keywords = models.JSONField("牵头关键词", default=list, blank=True,
+                                help_text="目标或任务含有这些词时，默认由本单位牵头")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "单位"
+        ordering = ["kind", "id"]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+
+class Assignment(models.Model):
+    """A unit's part in a target or a task: the one lead (牵头) or a co-unit (责任/配合)."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", "牵头单位"
+        CO = "co", "责任单位"
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="assignments")
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, null=True, blank=True,
+                               related_name="assignments")
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, null=True, blank=True,
+                             related_name="assignments")
+    role = models.CharField("角色", max_length=4, choices=Role.choices, default=Role.LEAD)
+    basis = models.CharField("依据", max_length=100, blank=True,
+                             help_text="自动分派时命中的关键词；人工分派时为空")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "分工"
+        constraints = [
+            models.CheckConstraint(condition=models.Q(target__isnull=False) | models.Q(task__isnull=False),
+                                   name="assignment_has_subject"),
+            models.UniqueConstraint(fields=["target"], condition=models.Q(role="lead"),
+                                    name="one_lead_per_target"),
+            models.UniqueConstraint(fields=["task"], condition=models.Q(role="lead", target__isnull=True),
+                                    name="one_lead_per_task"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.get_role_display()}"
