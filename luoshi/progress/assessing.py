@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,11 +34,6 @@ def goal_of(target: Target) -> Goal:
         indicator=target.indicator_text)
 
 
-def seen(observation: Observation) -> Seen:
-    return Seen(parse_period(observation.period, observation.cumulative), observation.value,
-                observation.cumulative, observation.reference)
-
-
 @dataclass(frozen=True)
 class Row:
     """A stored target, its assessment, and whether the figure it rests on is illustrative."""
@@ -48,10 +44,13 @@ class Row:
     source: str
 
 
+_FIELDS = ("target_id", "period", "cumulative", "value", "reference", "illustrative", "source")
+
+
 def assess_plan(plan: Plan, on: date, targets: Iterable[Target] | None = None,
                 rules: Rules = DEFAULT_RULES) -> list[Row]:
     """Every target of ``plan`` (or the ones given) assessed on ``on``, in two queries."""
-    observations = Observation.objects.counted()
+    observations = Observation.objects.counted().filter(period__startswith=str(plan.year))
     if targets is None:
         targets = plan.targets.for_assessment()
         observations = observations.filter(target__plan=plan)
@@ -59,14 +58,20 @@ def assess_plan(plan: Plan, on: date, targets: Iterable[Target] | None = None,
         targets = list(targets)
         observations = observations.filter(target__in=[t.pk for t in targets])
     figures: dict[int, list[Seen]] = defaultdict(list)
-    origin: dict[tuple[int, Period], Observation] = {}
-    for o in observations:
-        figure = seen(o)
-        figures[o.target_id].append(figure)
-        origin[(o.target_id, figure.period)] = o
+    origin: dict[tuple[int, Period], tuple[bool, str]] = {}
+    for target_id, period, cumulative, value, reference, illustrative, source in (
+            observations.values_list(*_FIELDS)):
+        figure = Seen(_period(period, cumulative), value, cumulative, reference)
+        figures[target_id].append(figure)
+        origin[(target_id, figure.period)] = (illustrative, source)
     rows = []
     for t in targets:
         a = assess(goal_of(t), figures[t.pk], on, rules)
-        used = origin.get((t.pk, a.period)) if a.period else None
-        rows.append(Row(t, a, bool(used and used.illustrative), used.source if used else ""))
+        illustrative, source = origin.get((t.pk, a.period), (False, "")) if a.period else (False, "")
+        rows.append(Row(t, a, illustrative, source))
     return rows
+
+
+@functools.lru_cache(maxsize=1024)
+def _period(text: str, cumulative: bool) -> Period:
+    return parse_period(text, cumulative)

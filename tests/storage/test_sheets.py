@@ -122,3 +122,16 @@ def test_it_keeps_every_revision_and_counts_the_latest(template: Path, plan: Pla
 
     row = next(r for r in assess_plan(plan, date(2024, 6, 30)) if r.target.code == "1.1.1")
     assert row.assessment.actual == 395
+
+
+def test_it_assesses_a_whole_plan_in_two_queries_however_many_targets(
+        plan: Plan, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from luoshi.progress.assessing import assess_plan
+
+    for target in plan.targets.all():
+        Observation.objects.create(target=target, period="2024-05", value=1)
+    with django_assert_num_queries(2):
+        rows = assess_plan(plan, date(2024, 6, 30))
+    assert len(rows) == plan.targets.count()
