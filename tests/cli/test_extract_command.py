@@ -138,3 +138,15 @@ def test_it_fails_in_one_line_with_a_non_zero_exit_and_no_traceback(tmp_path: Pa
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr == f"luoshi extract: {path}: 不是 Word .docx 文件，或文件已损坏 (not a .docx file)\n"
+
+
+def test_it_tells_what_to_do_when_the_database_is_not_set_up(tmp_path: Path) -> None:
+    import os
+
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"}
+    result = subprocess.run([sys.executable, "-m", "luoshi.cli", "assess", "--plan", "jinhua-2024"],
+                            capture_output=True, text=True, env=env,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode == 1
+    assert result.stderr.startswith("luoshi assess: 数据库不可用或尚未建立")
+    assert "luoshi migrate" in result.stderr and "Traceback" not in result.stderr

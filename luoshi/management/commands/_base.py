@@ -6,13 +6,15 @@ import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import OperationalError, ProgrammingError
 
 
 class LuoshiCommand(BaseCommand):
     """A command whose errors, run from the shell, read ``luoshi NAME: what went wrong``.
 
     Django would print ``CommandError: …``; from ``call_command`` (tests) the
-    CommandError is raised as usual.
+    CommandError is raised as usual. A database that is not set up, or not
+    reachable, is one of those errors, with what to do about it.
     """
 
     _name = ""
@@ -22,10 +24,17 @@ class LuoshiCommand(BaseCommand):
         super().run_from_argv(argv)
 
     def execute(self, *args: Any, **options: Any) -> Any:
-        if not self._name or options.get("traceback"):
-            return super().execute(*args, **options)
         try:
-            return super().execute(*args, **options)
+            return self._execute(*args, **options)
         except CommandError as e:
+            if not self._name or options.get("traceback"):
+                raise
             sys.stderr.write(f"luoshi {self._name}: {e}\n")
             sys.exit(e.returncode)
+
+    def _execute(self, *args: Any, **options: Any) -> Any:
+        try:
+            return super().execute(*args, **options)
+        except (OperationalError, ProgrammingError) as e:
+            raise CommandError(f"数据库不可用或尚未建立（{str(e).splitlines()[0]}）："
+                               "请先运行 luoshi migrate，或 luoshi demo 建立演示") from None
