@@ -80,7 +80,7 @@ _MEASURABLE = re.compile(
     r"强度|浓度|能耗|排放|面积|规模|人数|起数|件数|占比)$"
 )
 _RELATION = re.compile(
-    r"(?:与|同)(?:经济增长|经济发展|地区生产总值增长|GDP增长|经济增速)(?:基本)?同步$|"
+    r"(?:与|同|和|跟)(?:经济增长|经济发展|地区生产总值增长|GDP增长|经济增速)(?:基本)?同步$|"
     r"(?:普遍|继续|持续|均|总体)?(?:高于|快于|不低于|不慢于|优于|领先于|低于|不高于)"
     r"(?:全国|全省|全市|同期|各项|经济增长|地区生产总值|GDP|城镇|平均)[\u4e00-\u9fff]{0,12}$"
 )
@@ -92,7 +92,8 @@ _DESIGNATION = re.compile(
     r"(?:城市|中心|试点|示范区|示范市|示范县|基地|景区|园区|称号|强县|强市|名城|名镇|名村)$"
 )
 _COMPLETION = re.compile(
-    r"(?:全部|全面|基本|如期|按期|实质性)*(?:开工|完工|竣工|建成|投用|投运|投产|完成|通车|开通|启用|到位|清零)"
+    r"(?:全部|全面|基本|如期|按期|实质性)*(?:开工|完工|竣工|建成|投用|投运|投产|完成|通车|开通|启用|到位|清零|"
+    r"全覆盖|实现)"
 )
 _DONE_VERB = re.compile(r"(?:开工|建成投用|建成|竣工|完成|投用|开通|通车|投运|投产)(?=[^0-9])")
 _VAGUE = re.compile(r"一批|一系列|若干|各项|相关|等工作")
@@ -100,6 +101,7 @@ _ENSURED = re.compile(
     r"(?:确保.{2,40}?(?:全覆盖|零发生|不发生|零事故|如期完成|全部完成)|清零|"
     r"通过.{0,20}?(?:验收|评估|认定|评审|考核|复核))$"
 )
+_LATER_YEAR = re.compile(r"(?:到|至)(20[0-9][0-9])年|(20[0-9][0-9])年(?:底|末|前)")
 _PAST = re.compile(r"去年|上年|过去一年|过去五年|前年|近年来|近五年|(20[0-9][0-9])年(?!底|末|前|内)")
 
 
@@ -159,13 +161,17 @@ class _Reader:
         return out
 
     def _is_past(self, s: int, e: int) -> bool:
-        """A sentence that reports results of past years, not targets for this one."""
+        """A sentence about another year: results of past years, or a goal for a later one."""
         for m in _PAST.finditer(self.text, s, e):
             before = self.text[max(s, m.start() - 2):m.start()]
             if before.endswith(("比", "较", "同比", "于")):
                 continue
             if m.group(1) is None or (self.year and int(m.group(1)) < self.year):
                 return True
+        if self.year:
+            for m in _LATER_YEAR.finditer(self.text, s, e):
+                if int(m.group(1) or m.group(2)) > self.year:
+                    return True  # 到2027年…突破1万亿元: a multi-year goal
         return False
 
     def _sentence(self, s: int, e: int) -> None:
@@ -332,6 +338,7 @@ class _Reader:
             first.indicator = previous[-1].indicator
         verb = _verb_of(anchor.indicator if anchor else first.indicator)
         model = anchor.indicator if anchor else first.indicator
+        model_unit = (anchor or first).q.unit if (anchor or first).q else ""
         for n, d in enumerate(drafts):
             if not d.indicator:
                 # 固定资产投资2700亿元、增长10%以上: the growth is of the item before it.
@@ -342,7 +349,8 @@ class _Reader:
                 continue
             if n == 0 and anchor is None:
                 continue
-            if verb and not d.indicator.startswith(_ACTION_VERBS) and d.hint is None:
+            same_measure = d.q is not None and _same_family(d.q.unit, model_unit) and d.q.unit not in ("%", "‰")
+            if verb and same_measure and not d.indicator.startswith(_ACTION_VERBS) and d.hint is None:
                 d.indicator = verb + d.indicator
             elif not _verb_of(d.indicator) and len(d.indicator) <= 5:
                 at = model.find(d.indicator[:2], 1)

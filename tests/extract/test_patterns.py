@@ -236,3 +236,18 @@ def test_it_finds_checkable_deliverables(phrase: str) -> None:
 ])
 def test_it_reads_more_of_the_genre(phrase: str, expected: tuple[object, ...]) -> None:
     assert numeric(phrase + "。") == [expected]
+
+
+def test_it_leaves_goals_for_later_years_alone() -> None:
+    found = targets(PLAN + "到2027年,先进制造业集群产值突破1万亿元。为实现2035年远景目标,规上工业增加值增长7%。")
+    assert [(t.indicator, t.value) for t in found] == [("规上工业增加值", 7)]
+
+
+def test_it_reads_在步_in_any_of_its_spellings() -> None:
+    [found] = targets("居民收入增长和经济增长同步。")
+    assert (found.kind.value, found.indicator, found.condition) == ("relation", "居民收入增长", "和经济增长同步")
+
+
+def test_it_shares_a_verb_only_between_items_measured_alike() -> None:
+    found = targets("完成投资1500亿元以上,其中产业项目投资占比达到45%。")
+    assert [t.indicator for t in found] == ["完成投资", "产业项目投资占比"]
