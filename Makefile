@@ -5,10 +5,11 @@
 PYTHON ?= python3
 UV := .tools/bin/uv
 SEED ?= ../shared/seeds/jinhua-2024-work-report.txt
+ADDRESS ?= 127.0.0.1:8000
 export UV_PYTHON_DOWNLOADS := never
 export UV_COMPILE_BYTECODE := 1
 
-.PHONY: setup demo test test-sqlite test-postgres lint bench facts clean
+.PHONY: setup demo test test-sqlite test-postgres system-packages lint bench facts clean
 
 setup: .venv/.synced
 
@@ -21,8 +22,9 @@ $(UV):
 	touch $@
 
 demo: setup
-	@if [ -f "$(SEED)" ]; then .venv/bin/luoshi extract "$(SEED)"; fi
+	@if [ -f "$(SEED)" ]; then .venv/bin/luoshi extract "$(SEED)" | head -40; fi
 	.venv/bin/luoshi demo --seed "$(SEED)"
+	.venv/bin/luoshi serve $(ADDRESS)
 
 lint: setup
 	.venv/bin/ruff check luoshi tests benchmarks
@@ -30,11 +32,14 @@ lint: setup
 
 test: lint test-sqlite test-postgres
 
-test-sqlite: setup
+system-packages:
+	scripts/system-packages.sh
+
+test-sqlite: setup system-packages
 	DATABASE_URL= .venv/bin/pytest
 
 # A throwaway PostgreSQL server (installed from Debian's packages when missing), stopped afterwards.
-test-postgres: setup
+test-postgres: setup system-packages
 	@set -e; eval "$$(scripts/throwaway-postgres.sh | sed 's/^/export /')"; \
 	  trap 'scripts/throwaway-postgres.sh stop "$$PGDIR"' EXIT; \
 	  echo "PostgreSQL: $$DATABASE_URL"; .venv/bin/pytest

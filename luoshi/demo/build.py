@@ -15,6 +15,8 @@ from pathlib import Path
 
 from django.db import transaction
 
+from luoshi.accounts.models import Role
+from luoshi.accounts.users import add_user
 from luoshi.documents import read_text
 from luoshi.extract import extract_plan
 from luoshi.extract.render import document
@@ -32,6 +34,13 @@ ILLUSTRATIVE = "示例数据（演示用生成，不是公布的统计数）"
 # a slow start after the Spring Festival, a strong end of year.
 PROFILE = (5.0, 5.5, 8.0, 8.0, 8.5, 9.5, 7.5, 8.0, 9.0, 9.0, 10.0, 12.0)
 THROUGH_MONTH = 11  # illustrative months run to November; December is the published year
+DEMO_PASSWORD = "luoshi-demo"
+DEMO_USERS = (  # username, role, unit (short name), what to try
+    ("office", Role.OFFICE, None, "督查室：全部目标、修改目标、审核报送"),
+    ("leader", Role.LEADER, None, "领导：只看总览和目标"),
+    ("shangwu", Role.LIAISON, "市商务局", "市商务局联络员：报送本单位目标"),
+    ("fagai", Role.LIAISON, "市发改委", "市发改委联络员：报送本单位目标"),
+)
 
 
 @dataclass(frozen=True)
@@ -57,11 +66,21 @@ def build(seed: Path | None) -> Demo:
             imported = import_document(doc, source_name=FACTS.name, region=REGION, year=YEAR, slug=SLUG)
         plan = imported.plan
         assign_by_keywords(plan)
+        _ensure_users()
         published = illustrative = 0
         if not Observation.objects.filter(target__plan=plan).exists():
             published = _load_outcomes(plan)
             illustrative = _generate_months(plan)
     return Demo(plan, imported, units, published, illustrative, bool(plan.text))
+
+
+def _ensure_users() -> None:
+    from django.contrib.auth import get_user_model
+
+    existing = set(get_user_model().objects.values_list("username", flat=True))
+    for username, role, unit, _ in DEMO_USERS:
+        if username not in existing:
+            add_user(username, DEMO_PASSWORD, role, unit)
 
 
 def _load_outcomes(plan: Plan) -> int:

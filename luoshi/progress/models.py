@@ -13,6 +13,11 @@ class ObservationQuerySet(models.QuerySet["Observation"]):
         """Approved figures in the order they were reported, so a later revision wins."""
         return self.filter(status=Observation.Status.APPROVED).order_by("reported_at", "id")
 
+    def pending(self) -> ObservationQuerySet:
+        """Submissions waiting for the office, oldest first."""
+        return (self.filter(status=Observation.Status.SUBMITTED)
+                .select_related("target", "target__section", "reported_by").order_by("reported_at", "id"))
+
 
 class Observation(models.Model):
     class Status(models.TextChoices):
@@ -36,6 +41,10 @@ class Observation(models.Model):
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                     blank=True, related_name="+", verbose_name="报送人")
     reported_at = models.DateTimeField("报送时间", auto_now_add=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                    blank=True, related_name="+", verbose_name="审核人")
+    reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
+    review_note = models.CharField("退回理由", max_length=300, blank=True)
 
     objects = ObservationQuerySet.as_manager()
 

@@ -41,7 +41,7 @@ class SheetProblems(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-def template(plan: Plan, period: str) -> Workbook:
+def template(plan: Plan, period: str, targets: list[Target] | None = None) -> Workbook:
     """A workbook with one row per target of ``plan`` for ``period``, the value left for the unit to fill."""
     try:
         parsed = parse_period(period)
@@ -58,7 +58,8 @@ def template(plan: Plan, period: str) -> Workbook:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         cell.alignment = Alignment(horizontal="center", vertical="center")
-    for target in plan.targets.select_related("section").order_by("section__ordinal", "id"):
+    rows = targets if targets is not None else plan.targets.select_related("section").order_by("section__ordinal", "id")
+    for target in rows:
         sheet.append([target.code, target.indicator_text, _unit(target), period])
     for n, width in enumerate(_WIDTHS, 1):
         sheet.column_dimensions[get_column_letter(n)].width = width

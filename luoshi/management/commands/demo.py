@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 
-from luoshi.demo.build import build
+from luoshi.demo.build import DEMO_PASSWORD, DEMO_USERS, build
 from luoshi.management.commands._base import LuoshiCommand
 
 SEED = Path(settings.BASE_DIR).parent / "shared" / "seeds" / "jinhua-2024-work-report.txt"
@@ -38,7 +38,11 @@ class Command(LuoshiCommand):
             self.stdout.write("进度数据：已有，未重复生成")
         db = settings.DATABASES["default"]
         self.stdout.write(f"数据库：{db['NAME'] if db['ENGINE'].endswith('sqlite3') else db['ENGINE']}")
-        self.stdout.write("\n接下来可以看：")
+        self.stdout.write(f"\n网页：运行 .venv/bin/luoshi serve 后打开 http://127.0.0.1:8000/plans/{plan.slug}/")
+        self.stdout.write(f"演示账号（密码都是 {DEMO_PASSWORD}）：")
+        for username, _, _, what in DEMO_USERS:
+            self.stdout.write(f"  {username:<8} {what}")
+        self.stdout.write("命令行：")
         for line in (
             f"luoshi assess --plan {plan.slug} --on 2024-06-30      年中各目标对照序时进度的状态",
             f"luoshi assess --plan {plan.slug} --on 2024-12-31      年末：有公布结果的目标给出完成与否",

@@ -1,0 +1,35 @@
+"""luoshi users add NAME --role …: create a user with a role."""
+
+from __future__ import annotations
+
+import getpass
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.management.base import CommandError
+
+from luoshi.accounts.models import Role
+from luoshi.accounts.users import UserProblem, add_user
+from luoshi.management.commands._base import LuoshiCommand
+
+
+class Command(LuoshiCommand):
+    help = "新建用户并指定角色：督查室（office）、单位联络员（liaison，须指定单位）、领导（leader）。"
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        jobs = parser.add_subparsers(dest="job", required=True)
+        add = jobs.add_parser("add", help="create a user")
+        add.add_argument("username")
+        add.add_argument("--role", required=True, choices=[r.value for r in Role])
+        add.add_argument("--unit", help="a liaison's unit, by name or short name (市商务局)")
+        add.add_argument("--password", help="the password (default: asked for)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        password = options["password"] or getpass.getpass("密码：")
+        if len(password) < 8:
+            raise CommandError("密码至少8位")
+        try:
+            user = add_user(options["username"], password, Role(options["role"]), options["unit"])
+        except UserProblem as e:
+            raise CommandError(str(e)) from None
+        self.stdout.write(f"已新建用户 {user.username}（{Role(options['role']).label}）")

@@ -1,0 +1,170 @@
+"""The plan's pages: the dashboard, the report as a document, a target and its review."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import pairwise
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from luoshi.accounts.access import access_of, get_target_for_user, require_office
+from luoshi.extract.model import Comparator, Kind
+from luoshi.plans.models import Origin, Plan
+from luoshi.progress.assessing import assess_plan, goal_of
+from luoshi.progress.board import Filters, board, leads_of
+from luoshi.progress.charts import target_chart
+from luoshi.progress.models import Observation
+from luoshi.tracking import Observation as Seen
+from luoshi.tracking import parse_period
+from luoshi.units.models import Assignment, Unit
+
+
+def assessment_date(request: HttpRequest, plan: Plan) -> date:
+    """?on=2024-06-30, or today within the plan's year (its last day once the year is over)."""
+    try:
+        return date.fromisoformat(request.GET.get("on", ""))
+    except ValueError:
+        return min(date.today(), date(plan.year, 12, 31))
+
+
+def current(slug: str) -> Plan:
+    return get_object_or_404(Plan.objects.current(), slug=slug)
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    access_of(request.user)
+    plans = list(Plan.objects.current().order_by("-year", "slug"))
+    if len(plans) == 1:
+        return redirect("dashboard", slug=plans[0].slug)
+    return render(request, "plans/home.html", {"plans": plans})
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text and text.isdigit() else None
+
+
+@login_required
+def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+    plan = current(slug)
+    access = access_of(request.user)
+    on = assessment_date(request, plan)
+    kind = request.GET.get("kind") if request.GET.get("kind") in {k.value for k in Kind} else None
+    filters = Filters(section=_int(request.GET.get("section")), unit=_int(request.GET.get("unit")),
+                      kind=kind, status=request.GET.get("status") or None)
+    data = board(plan, on, access, filters)
+    return render(request, "plans/dashboard.html", {
+        "plan": plan, "board": data, "access": access, "filters": filters, "kinds": Kind,
+        "sections": plan.sections.order_by("ordinal"), "units": Unit.objects.filter(kind="department"),
+        "statuses": [(s, label) for s, label in _STATUS_CHOICES],
+        "illustrative": any(line.row.illustrative for line in data.lines),
+    })
+
+
+_STATUS_CHOICES = [("on_track", "达到序时进度"), ("at_risk", "略低于序时进度"), ("behind", "滞后"),
+                   ("achieved", "已完成"), ("missed", "未完成"), ("no_data", "无数据"), ("not_due", "未到报送期")]
+
+
+@login_required
+def document(request: HttpRequest, slug: str) -> HttpResponse:
+    plan = current(slug)
+    access = access_of(request.user)
+    on = assessment_date(request, plan)
+    data = board(plan, on, access)
+    status_of = {line.target.pk: line.status.value for line in data.lines}
+    targets = [line.target for line in data.lines]
+    return render(request, "plans/document.html", {
+        "plan": plan, "access": access, "on": on,
+        "segments": _segments(plan.text, targets, status_of) if plan.text else None,
+        "lines": data.lines,
+    })
+
+
+def _segments(text: str, targets: list, status_of: dict[int, str]) -> list[tuple[str, object, str]]:
+    """The text cut where targets start and end: (words, first target covering them or None, status)."""
+    spans = sorted((t.span_start, t.span_end, t) for t in targets if t.span_start is not None and t.span_end)
+    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    out = []
+    for a, b in pairwise(cuts):
+        covering = next((t for s, e, t in spans if s <= a and b <= e), None)
+        out.append((text[a:b], covering, status_of.get(covering.pk, "") if covering else ""))
+    return out
+
+
+@login_required
+def target_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    plan = current(slug)
+    target, access = get_target_for_user(request.user, plan, code)
+    on = assessment_date(request, plan)
+    [row] = assess_plan(plan, on, [target])
+    observations = list(target.observations.select_related("reported_by", "reviewed_by")
+                        .order_by("-reported_at", "-id"))
+    counted = [Seen(parse_period(o.period, o.cumulative), o.value, o.cumulative, o.reference)
+               for o in sorted(observations, key=lambda o: (o.reported_at, o.id))
+               if o.status == Observation.Status.APPROVED and o.period.startswith(str(plan.year))]
+    goal = goal_of(target)
+    return render(request, "plans/target.html", {
+        "plan": plan, "target": target, "access": access, "on": on, "row": row,
+        "chart": target_chart(goal, counted, row.assessment),
+        "assignments": target.assignments.select_related("unit").order_by("role", "id"),
+        "history": target.history.select_related("history_user").order_by("-history_date")[:50],
+        "observations": observations, "may_report": access.may_report(target),
+    })
+
+
+class TargetForm(forms.Form):
+    indicator_text = forms.CharField(label="指标", max_length=200)
+    kind = forms.ChoiceField(label="类型", choices=[(k.value, k.value) for k in Kind])
+    comparator = forms.ChoiceField(label="比较", required=False,
+                                   choices=[("", "—"), *[(c.value, c.value) for c in Comparator]])
+    value = forms.FloatField(label="目标值", required=False)
+    value_max = forms.FloatField(label="目标上限", required=False)
+    unit = forms.CharField(label="单位", max_length=20, required=False)
+    deadline = forms.DateField(label="完成时限", required=False)
+    reason = forms.CharField(label="修改理由", max_length=200,
+                             help_text="会记入修改历史，例如“原文为‘突破’，应为 >”")
+
+
+@login_required
+def target_edit(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    plan = current(slug)
+    target, _ = get_target_for_user(request.user, plan, code)
+    require_office(request.user)
+    fields = ("indicator_text", "kind", "comparator", "value", "value_max", "unit", "deadline")
+    form = TargetForm(request.POST or None, initial={f: getattr(target, f) for f in fields})
+    if request.method == "POST" and form.is_valid():
+        for f in fields:
+            value = form.cleaned_data[f]
+            empty = None if f in ("value", "value_max", "deadline") else ""
+            setattr(target, f, value if value is not None else empty)
+        target.origin = Origin.REVIEWED if target.origin == Origin.EXTRACTED else target.origin
+        target._change_reason = form.cleaned_data["reason"]  # type: ignore[attr-defined]
+        target.save()
+        return redirect(reverse("target", args=[plan.slug, target.code]))
+    return render(request, "plans/target_edit.html", {"plan": plan, "target": target, "form": form})
+
+
+@login_required
+def unit_detail(request: HttpRequest, slug: str, unit_id: int) -> HttpResponse:
+    plan = current(slug)
+    access = access_of(request.user)
+    unit = get_object_or_404(Unit, pk=unit_id)
+    if access.is_liaison and access.unit != unit:
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied("只能查看本单位的页面")
+    on = assessment_date(request, plan)
+    led = plan.targets.filter(assignments__unit=unit).distinct()
+    data = board(plan, on, access, targets=led)
+    period = f"{on.year}-{on.month:02d}"
+    submitted = (Observation.objects.filter(target__in=led, period=period)
+                 .select_related("target").order_by("target__code", "-reported_at"))
+    return render(request, "plans/unit.html", {
+        "plan": plan, "unit": unit, "board": data, "access": access, "period": period,
+        "submitted": submitted, "leads": leads_of(plan),
+        "co_targets": Assignment.objects.filter(unit=unit, role=Assignment.Role.CO, target__plan=plan).count(),
+    })

@@ -1,0 +1,124 @@
+"""What the dashboard, the unit page and the plan document show: assessed rows and their tallies."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import QuerySet
+
+from luoshi.accounts.access import Access
+from luoshi.plans.models import Plan, Section, Target
+from luoshi.progress.assessing import Row, assess_plan
+from luoshi.tracking import STATUS_LABELS, Status
+from luoshi.units.models import Assignment, Unit
+
+ORDER = (Status.ON_TRACK, Status.AT_RISK, Status.BEHIND, Status.ACHIEVED, Status.MISSED,
+         Status.NO_DATA, Status.NOT_DUE)
+LAGGING = (Status.BEHIND, Status.MISSED, Status.AT_RISK)
+GOOD = (Status.ON_TRACK, Status.ACHIEVED)
+
+
+@dataclass
+class Tally:
+    """Counts of statuses for a group of targets (a section, a unit, the whole plan)."""
+
+    name: str
+    counts: Counter[Status] = field(default_factory=Counter)
+    key: str = ""
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def rated(self) -> int:
+        """Targets that have a verdict at all (not no data, not not-due)."""
+        return self.total - self.counts[Status.NO_DATA] - self.counts[Status.NOT_DUE]
+
+    @property
+    def good_share(self) -> float | None:
+        """Share of rated targets on track or achieved, in percent: the league table's measure."""
+        rated = self.rated
+        return None if rated == 0 else 100 * sum(self.counts[s] for s in GOOD) / rated
+
+    def bars(self) -> list[tuple[Status, int, float, str]]:
+        """(status, count, percent of total, css class) for a stacked bar."""
+        total = self.total or 1
+        return [(s, self.counts[s], 100 * self.counts[s] / total, s.value) for s in ORDER if self.counts[s]]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One target on a page: the row, its lead unit."""
+
+    row: Row
+    lead: Unit | None
+
+    @property
+    def target(self) -> Target:
+        return self.row.target
+
+    @property
+    def status(self) -> Status:
+        return self.row.assessment.status
+
+
+@dataclass(frozen=True)
+class Board:
+    plan: Plan
+    on: date
+    lines: list[Line]
+    overall: Tally
+    sections: list[Tally]
+    units: list[Tally]
+    laggards: list[Line]
+
+
+@dataclass(frozen=True)
+class Filters:
+    section: int | None = None
+    unit: int | None = None
+    kind: str | None = None
+    status: str | None = None
+
+
+def leads_of(plan: Plan) -> dict[int, Unit]:
+    """Each target's lead unit, in one query."""
+    return {a.target_id: a.unit for a in Assignment.objects.filter(target__plan=plan, role=Assignment.Role.LEAD)
+            .select_related("unit") if a.target_id is not None}
+
+
+def board(plan: Plan, on: date, access: Access, filters: Filters = Filters(),
+          targets: QuerySet[Target] | None = None) -> Board:
+    """Every visible target assessed on ``on``, with tallies by section and lead unit; fixed queries."""
+    chosen = targets if targets is not None else access.visible_targets(plan)
+    if filters.section is not None:
+        chosen = chosen.filter(section__ordinal=filters.section)
+    if filters.unit is not None:
+        chosen = chosen.filter(assignments__unit_id=filters.unit, assignments__role=Assignment.Role.LEAD)
+    if filters.kind:
+        chosen = chosen.filter(kind=filters.kind)
+    rows = assess_plan(plan, on, chosen.select_related("section", "task", "indicator", "plan")
+                       .order_by("section__ordinal", "id"))
+    leads = leads_of(plan)
+    lines = [Line(r, leads.get(r.target.pk)) for r in rows]
+    if filters.status:
+        lines = [line for line in lines if line.status.value == filters.status]
+    overall = Tally("全部目标", Counter(line.status for line in lines))
+    sections: dict[int, Tally] = {}
+    units: dict[int, Tally] = {}
+    for line in lines:
+        section: Section = line.target.section
+        sections.setdefault(section.ordinal, Tally(section.title, key=str(section.ordinal))).counts[line.status] += 1
+        if line.lead is not None:
+            units.setdefault(line.lead.pk, Tally(str(line.lead), key=str(line.lead.pk))).counts[line.status] += 1
+    league = sorted(units.values(), key=lambda t: (-(t.good_share if t.good_share is not None else -1), -t.total))
+    laggards = sorted((line for line in lines if line.status in LAGGING),
+                      key=lambda line: (LAGGING.index(line.status), line.target.section.ordinal, line.target.pk))
+    return Board(plan, on, lines, overall, [sections[k] for k in sorted(sections)], league, laggards)
+
+
+def status_label(status: Status) -> str:
+    return STATUS_LABELS[status][0]

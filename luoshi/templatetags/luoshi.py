@@ -1,0 +1,51 @@
+"""Small template helpers: a status as its words and light, a number as an office writes it."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.html import format_html
+
+from luoshi.extract.model import Comparator, Kind, Target
+from luoshi.extract.render import describe
+from luoshi.tracking import STATUS_LABELS, Status
+from luoshi.tracking.render import LIGHTS
+
+register = template.Library()
+
+
+@register.simple_tag
+def status(value: Status | str) -> str:
+    s = Status(value)
+    words, colour = STATUS_LABELS[s]
+    return format_html('<span class="status {}"><span class="light {}" aria-hidden="true"></span>{}</span>',
+                       s.value, colour, words)
+
+
+@register.filter
+def figure(x: float | None) -> str:
+    if x is None:
+        return "—"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+@register.filter
+def percent(x: float | None) -> str:
+    return "—" if x is None else f"{x:.1f}%"
+
+
+@register.filter
+def words(target: object) -> str:
+    """A stored target in words, as a breakdown table writes it."""
+    t = Target(
+        indicator=target.indicator_text, kind=Kind(target.kind),  # type: ignore[attr-defined]
+        comparator=Comparator(target.comparator) if target.comparator else None,  # type: ignore[attr-defined]
+        value=target.value, value_max=target.value_max, unit=target.unit or None,  # type: ignore[attr-defined]
+        deadline=target.deadline, aspirational=target.aspirational, span=(0, 1),  # type: ignore[attr-defined]
+        section=0, task=None, decrease=target.decrease, condition=target.condition or None,  # type: ignore[attr-defined]
+    )
+    return describe(t)
+
+
+@register.filter
+def light(value: Status | str) -> str:
+    return LIGHTS[STATUS_LABELS[Status(value)][1]]

@@ -1,0 +1,26 @@
+"""Every page of luoshi. Plans are addressed by their code, targets by theirs: /plans/jinhua-2024/targets/1.1.2/."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.auth import views as auth
+from django.urls import path
+
+from luoshi.plans import views as plans
+from luoshi.progress import views as progress
+
+urlpatterns = [
+    path("", plans.home, name="home"),
+    path("login/", auth.LoginView.as_view(template_name="accounts/login.html"), name="login"),
+    path("logout/", auth.LogoutView.as_view(), name="logout"),
+    path("plans/<str:slug>/", plans.dashboard, name="dashboard"),
+    path("plans/<str:slug>/document/", plans.document, name="document"),
+    path("plans/<str:slug>/targets/<str:code>/", plans.target_detail, name="target"),
+    path("plans/<str:slug>/targets/<str:code>/edit/", plans.target_edit, name="target-edit"),
+    path("plans/<str:slug>/units/<int:unit_id>/", plans.unit_detail, name="unit"),
+    path("plans/<str:slug>/report/", progress.report, name="report"),
+    path("plans/<str:slug>/report/template.xlsx", progress.template_download, name="report-template"),
+    path("plans/<str:slug>/report/upload/", progress.upload, name="report-upload"),
+    path("plans/<str:slug>/approvals/", progress.approvals, name="approvals"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,8 @@
+"""The WSGI application, for `luoshi serve` and any WSGI server."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "luoshi.settings")
+application = get_wsgi_application()

@@ -1,0 +1,188 @@
+"""Every page for every role: who sees what, who may do what, and that it stays fast and safe."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
+
+from luoshi.plans.models import Plan, Target
+from luoshi.progress.models import Observation
+from tests.factories import imported_report
+from tests.web.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+def pages(plan: Plan) -> dict[str, str]:
+    fai = plan.targets.get(code="1.1.1")  # 固定资产投资800亿元: led by 市发改委
+    unit = fai.assignments.get(role="lead").unit
+    return {
+        "dashboard": reverse("dashboard", args=[plan.slug]),
+        "document": reverse("document", args=[plan.slug]),
+        "target": reverse("target", args=[plan.slug, fai.code]),
+        "unit": reverse("unit", args=[plan.slug, unit.pk]),
+        "report": reverse("report", args=[plan.slug]),
+        "template": reverse("report-template", args=[plan.slug]) + "?period=2024-06",
+        "upload": reverse("report-upload", args=[plan.slug]),
+        "approvals": reverse("approvals", args=[plan.slug]),
+        "edit": reverse("target-edit", args=[plan.slug, fai.code]),
+    }
+
+
+EXPECTED = {  # page: status for office, leader, liaison of the lead unit, liaison of another unit
+    "dashboard": (200, 200, 200, 200),
+    "document": (200, 200, 200, 200),
+    "target": (200, 200, 200, 403),
+    "unit": (200, 200, 200, 403),
+    "report": (200, 403, 200, 200),
+    "template": (200, 403, 200, 200),
+    "upload": (200, 403, 200, 200),
+    "approvals": (200, 403, 403, 403),
+    "edit": (200, 403, 403, 403),
+}
+
+
+@pytest.mark.parametrize("page", sorted(EXPECTED))
+def test_it_lets_each_role_reach_only_its_pages(page: str, plan: Plan, office: User, leader: User,
+                                                liaison: User, other_liaison: User) -> None:
+    url = pages(plan)[page]
+    got = tuple(client_for(u).get(url).status_code for u in (office, leader, liaison, other_liaison))
+    assert got == EXPECTED[page]
+
+
+@pytest.mark.parametrize("page", sorted(EXPECTED))
+def test_it_sends_strangers_to_the_login_page(page: str, plan: Plan) -> None:
+    response = Client().get(pages(plan)[page])
+    assert response.status_code == 302 and response["Location"].startswith("/login/")
+
+
+def test_it_shows_a_liaison_only_their_units_targets(plan: Plan, liaison: User) -> None:
+    page = client_for(liaison).get(reverse("dashboard", args=[plan.slug])).content.decode()
+    assert "固定资产投资" in page and "社会消费品零售总额" not in page
+
+
+def test_it_refuses_a_liaisons_figure_for_another_units_target(plan: Plan, other_liaison: User) -> None:
+    client = client_for(other_liaison)
+    response = client.post(reverse("report", args=[plan.slug]), {"period": "2024-06", "value-1.1.1": "380"})
+    assert Observation.objects.count() == 0  # 1.1.1 is not on 市商务局's form, so nothing is taken
+    assert response.status_code == 302 or "没有填写任何数值" in response.content.decode()
+
+
+def test_it_takes_a_liaisons_figure_for_approval_and_counts_it_once_approved(
+        plan: Plan, liaison: User, office: User) -> None:
+    client = client_for(liaison)
+    client.post(reverse("report", args=[plan.slug]), {"period": "2024-06", "value-1.1.1": "520",
+                                                       "narrative-1.1.1": "重大项目加快推进"})
+    submitted = Observation.objects.get()
+    assert (submitted.status, submitted.reported_by) == ("submitted", liaison)
+    target_page = reverse("target", args=[plan.slug, "1.1.1"]) + "?on=2024-06-30"
+    assert "无数据" in client.get(target_page).content.decode()
+    client_for(office).post(reverse("approvals", args=[plan.slug]),
+                            {"observation": submitted.pk, "action": "approve"})
+    assert "达到序时进度" in client.get(target_page).content.decode()
+
+
+def test_it_returns_a_submission_with_a_reason(plan: Plan, liaison: User, office: User) -> None:
+    client_for(liaison).post(reverse("report", args=[plan.slug]), {"period": "2024-06", "value-1.1.1": "5200"})
+    o = Observation.objects.get()
+    client_for(office).post(reverse("approvals", args=[plan.slug]),
+                            {"observation": o.pk, "action": "return", "reason": "单位应为亿元，请核实"})
+    o.refresh_from_db()
+    assert (o.status, o.review_note) == ("returned", "单位应为亿元，请核实")
+    form = client_for(liaison).get(reverse("report", args=[plan.slug]) + "?period=2024-06").content.decode()
+    assert "单位应为亿元，请核实" in form
+
+
+def test_it_says_which_figure_is_not_a_number_and_stores_nothing(plan: Plan, liaison: User) -> None:
+    response = client_for(liaison).post(reverse("report", args=[plan.slug]),
+                                        {"period": "2024-06", "value-1.1.1": "约12亿", "value-1.1.2": "8"})
+    assert "“约12亿”不是数字" in response.content.decode()
+    assert Observation.objects.count() == 0
+
+
+def test_it_records_who_changed_a_target_and_why(plan: Plan, office: User) -> None:
+    url = reverse("target-edit", args=[plan.slug, "1.1.1"])
+    client_for(office).post(url, {"indicator_text": "固定资产投资", "kind": "level", "comparator": ">=",
+                                  "value": "820", "unit": "亿元", "reason": "按人代会决议调整"})
+    target = Target.objects.get(plan=plan, code="1.1.1")
+    latest = target.history.latest()
+    assert (target.value, target.origin, latest.history_user, latest.history_change_reason) == (
+        820, "reviewed", office, "按人代会决议调整")
+
+
+def test_it_refuses_a_form_without_its_csrf_token(plan: Plan, office: User) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(office)
+    response = client.post(reverse("target-edit", args=[plan.slug, "1.1.1"]), {"reason": "x"})
+    assert response.status_code == 403
+
+
+def test_it_shows_report_text_as_text_never_as_markup(db: None, office: User) -> None:
+    text = "江城市2024年政府工作报告\n\n(一)稳增长\n\n扩大投资。<script>alert(1)</script>固定资产投资增长8%。\n"
+    plan = imported_report(text, region="江城市", year=2024, slug="xss-2024").plan
+    client = client_for(office)
+    for url in (reverse("document", args=[plan.slug]), reverse("target", args=[plan.slug, "1.1.1"])):
+        page = client.get(url).content.decode()
+        assert "<script>alert(1)</script>" not in page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+@pytest.mark.parametrize("page", ["dashboard", "document", "target", "unit", "report"])
+def test_it_asks_the_database_the_same_number_of_times_however_many_targets(
+        page: str, plan: Plan, office: User, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
+    client = client_for(office)
+    url = pages(plan)[page]
+    client.get(url)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    section = plan.sections.get(ordinal=1)
+    for n in range(40):
+        target = Target.objects.create(plan=plan, section=section, code=f"1.9.{n}", indicator_text=f"固定资产投资{n}",
+                                       kind="level", comparator="=", value=10, unit="亿元")
+        Observation.objects.create(target=target, period="2024-05", value=3)
+        target.assignments.create(unit=plan.targets.get(code="1.1.1").assignments.get().unit, role="lead")
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+    assert len(many) == len(few)
+
+
+def test_it_renders_every_page_with_one_heading_for_the_office(plan: Plan, office: User) -> None:
+    client = client_for(office)
+    for name, url in pages(plan).items():
+        response = client.get(url)
+        assert response.status_code == 200, name
+        if response["Content-Type"].startswith("text/html"):
+            assert response.content.decode().count("<h1") == 1, name
+
+
+def test_it_passes_the_deployment_checks_with_production_settings(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    key = "k3F!q9Zr#v2Lm8Wp@x5Ty7Bn&c4Hd6Js0Ga1Ue^Ri3Oo%Kl8Mz"
+    env = {**os.environ, "LUOSHI_DEBUG": "false", "LUOSHI_SECRET_KEY": key,
+           "LUOSHI_ALLOWED_HOSTS": "luoshi.example.gov.cn", "DATABASE_URL": f"sqlite:///{tmp_path}/d.sqlite3"}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests' event loop, never in deployment
+    result = subprocess.run([sys.executable, "-m", "luoshi.cli", "check", "--deploy", "--fail-level", "WARNING"],
+                            capture_output=True, text=True, env=env, cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_it_refuses_to_start_in_production_without_a_secret_key(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "LUOSHI_DEBUG": "false", "LUOSHI_SECRET_KEY": ""}
+    result = subprocess.run([sys.executable, "-m", "luoshi.cli", "check"], capture_output=True, text=True,
+                            env=env, cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode != 0 and "LUOSHI_SECRET_KEY" in result.stderr
