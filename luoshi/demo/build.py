@@ -109,6 +109,7 @@ def _generate_months(plan: Plan) -> int:
                                     narrative=ILLUSTRATIVE, illustrative=True))
         if target.kind == "level" and target.unit not in ("%", "‰", "百分点") and target.profile is None:
             target.profile = list(PROFILE)
+            target._change_reason = "演示：按典型年份设置各月占比"  # type: ignore[attr-defined]
             target.save(update_fields=["profile"])
     Observation.objects.bulk_create(made)
     return len(made)

@@ -86,7 +86,8 @@ def document(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _segments(text: str, targets: list, status_of: dict[int, str]) -> list[tuple[str, object, str]]:
     """The text cut where targets start and end: (words, first target covering them or None, status)."""
-    spans = sorted((t.span_start, t.span_end, t) for t in targets if t.span_start is not None and t.span_end)
+    spans = sorted(((t.span_start, t.span_end, t) for t in targets if t.span_start is not None and t.span_end),
+                   key=lambda span: (span[0], span[1], span[2].pk))
     cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
     out = []
     for a, b in pairwise(cuts):
@@ -105,7 +106,8 @@ def target_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
                         .order_by("-reported_at", "-id"))
     counted = [Seen(parse_period(o.period, o.cumulative), o.value, o.cumulative, o.reference)
                for o in sorted(observations, key=lambda o: (o.reported_at, o.id))
-               if o.status == Observation.Status.APPROVED and o.period.startswith(str(plan.year))]
+               if o.status == Observation.Status.APPROVED and o.period.startswith(str(plan.year))
+               and parse_period(o.period, o.cumulative).end <= on]
     goal = goal_of(target)
     return render(request, "plans/target.html", {
         "plan": plan, "target": target, "access": access, "on": on, "row": row,

@@ -186,3 +186,25 @@ def test_it_refuses_to_start_in_production_without_a_secret_key(tmp_path) -> Non
     result = subprocess.run([sys.executable, "-m", "luoshi.cli", "check"], capture_output=True, text=True,
                             env=env, cwd=Path(__file__).resolve().parents[2])
     assert result.returncode != 0 and "LUOSHI_SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize("with_text", [True, False])
+def test_it_renders_every_page_of_the_jinhua_demo(db: None, seed_path, tmp_path, with_text: bool) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from django.core.management import call_command
+
+    from luoshi.accounts.models import Role
+    from luoshi.accounts.users import add_user
+
+    call_command("demo", "--seed", str(seed_path if with_text else tmp_path / "absent.txt"), stdout=io.StringIO())
+    plan = Plan.objects.get(slug="jinhua-2024")
+    client = client_for(add_user("zoe", "correct-horse-battery", Role.OFFICE))  # type: ignore[arg-type]
+    for url in (reverse("dashboard", args=[plan.slug]) + "?on=2024-06-30",
+                reverse("document", args=[plan.slug]),
+                *[reverse("target", args=[plan.slug, code]) + "?on=2024-08-31" for code in ("1.1.1", "1.1.2", "0.0.1")],
+                reverse("report", args=[plan.slug]), reverse("approvals", args=[plan.slug])):
+        response = client.get(url)
+        assert response.status_code == 200, url
+    document = client.get(reverse("document", args=[plan.slug])).content.decode()
+    assert ("地区生产总值增长6%左右" in document) and (("article" in document) == with_text)
