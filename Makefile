@@ -47,6 +47,7 @@ test-postgres: setup system-packages
 bench: setup
 	.venv/bin/python benchmarks/extract_speed.py
 	.venv/bin/python benchmarks/assess_speed.py
+	.venv/bin/python benchmarks/page_speed.py
 
 # The structured Jinhua 2024 plan that ships with luoshi, made by its own extractor.
 facts: setup

@@ -44,6 +44,16 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "plans/home.html", {"plans": plans})
 
 
+PAGE_SIZE = 50
+LAGGARDS_SHOWN = 20
+
+
+def _query_without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
 def _int(text: str | None) -> int | None:
     return int(text) if text and text.isdigit() else None
 
@@ -57,7 +67,12 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     filters = Filters(section=_int(request.GET.get("section")), unit=_int(request.GET.get("unit")),
                       kind=kind, status=request.GET.get("status") or None)
     data = board(plan, on, access, filters)
+    pages = max(1, -(-len(data.lines) // PAGE_SIZE))
+    page = min(max(_int(request.GET.get("page")) or 1, 1), pages)
     return render(request, "plans/dashboard.html", {
+        "page": page, "pages": range(1, pages + 1) if pages > 1 else None,
+        "page_lines": data.lines[(page - 1) * PAGE_SIZE:page * PAGE_SIZE],
+        "laggards": data.laggards[:LAGGARDS_SHOWN], "query": _query_without_page(request),
         "plan": plan, "board": data, "access": access, "filters": filters, "kinds": Kind,
         "sections": plan.sections.order_by("ordinal"), "units": Unit.objects.filter(kind="department"),
         "statuses": [(s, label) for s, label in _STATUS_CHOICES],

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+
+from django.db.models import Count, Max
 
 from luoshi.extract.model import Comparator, Kind
 from luoshi.plans.models import Plan, Target
@@ -49,14 +51,51 @@ _FIELDS = ("target_id", "period", "cumulative", "value", "reference", "illustrat
 
 def assess_plan(plan: Plan, on: date, targets: Iterable[Target] | None = None,
                 rules: Rules = DEFAULT_RULES) -> list[Row]:
-    """Every target of ``plan`` (or the ones given) assessed on ``on``, in two queries."""
-    observations = Observation.objects.counted().filter(period__startswith=str(plan.year))
-    if targets is None:
-        targets = plan.targets.for_assessment()
-        observations = observations.filter(target__plan=plan)
-    else:
-        targets = list(targets)
-        observations = observations.filter(target__in=[t.pk for t in targets])
+    """Every target of ``plan`` (or the ones given) assessed on ``on``, in a fixed number of queries.
+
+    The whole plan's assessments are computed once per state of its data (a stamp
+    of its figures and target history) and date, then reused by every page.
+    """
+    targets = list(targets) if targets is not None else list(plan.targets.for_assessment())
+    verdicts = _plan_verdicts(plan, on, rules)
+    rows = []
+    for t in targets:
+        found = verdicts.get(t.pk)
+        if found is None:  # a target made after the stamp was read: assess it on its own
+            fresh = plan.targets.for_assessment().get(pk=t.pk)
+            found = _assess_targets(plan, on, [fresh], rules)[t.pk]
+        assessment, illustrative, source = found
+        rows.append(Row(t, assessment, illustrative, source))
+    return rows
+
+
+_Verdict = tuple[Assessment, bool, str]
+_CACHE: OrderedDict[tuple[object, ...], dict[int, _Verdict]] = OrderedDict()
+_CACHE_SIZE = 64
+
+
+def _plan_verdicts(plan: Plan, on: date, rules: Rules) -> dict[int, _Verdict]:
+    figures = Observation.objects.filter(target__plan=plan).aggregate(
+        n=Count("id"), last=Max("id"), reviewed=Max("reviewed_at"))
+    edits = Target.history.filter(plan_id=plan.pk).aggregate(n=Count("history_id"), last=Max("history_id"))
+    key = (plan.pk, plan.sha256, plan.imported_at, on, rules, figures["n"], figures["last"], figures["reviewed"],
+           edits["n"], edits["last"])
+    cached = _CACHE.get(key)
+    if cached is not None:
+        _CACHE.move_to_end(key)
+        return cached
+    verdicts = _assess_targets(plan, on, list(plan.targets.for_assessment()), rules)
+    _CACHE[key] = verdicts
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return verdicts
+
+
+def _assess_targets(plan: Plan, on: date, targets: list[Target], rules: Rules) -> dict[int, _Verdict]:
+    observations = (Observation.objects.counted().filter(period__startswith=str(plan.year))
+                    .filter(target__in=[t.pk for t in targets]) if len(targets) < 500
+                    else Observation.objects.counted().filter(period__startswith=str(plan.year),
+                                                              target__plan=plan))
     figures: dict[int, list[Seen]] = defaultdict(list)
     origin: dict[tuple[int, Period], tuple[bool, str]] = {}
     for target_id, period, cumulative, value, reference, illustrative, source in (
@@ -64,12 +103,12 @@ def assess_plan(plan: Plan, on: date, targets: Iterable[Target] | None = None,
         figure = Seen(_period(period, cumulative), value, cumulative, reference)
         figures[target_id].append(figure)
         origin[(target_id, figure.period)] = (illustrative, source)
-    rows = []
+    verdicts = {}
     for t in targets:
         a = assess(goal_of(t), figures[t.pk], on, rules)
         illustrative, source = origin.get((t.pk, a.period), (False, "")) if a.period else (False, "")
-        rows.append(Row(t, a, illustrative, source))
-    return rows
+        verdicts[t.pk] = (a, illustrative, source)
+    return verdicts
 
 
 @functools.lru_cache(maxsize=1024)

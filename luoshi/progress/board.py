@@ -85,9 +85,10 @@ class Filters:
 
 
 def leads_of(plan: Plan) -> dict[int, Unit]:
-    """Each target's lead unit, in one query."""
-    return {a.target_id: a.unit for a in Assignment.objects.filter(target__plan=plan, role=Assignment.Role.LEAD)
-            .select_related("unit") if a.target_id is not None}
+    """Each target's lead unit, in two queries whatever the number of targets."""
+    units = {u.pk: u for u in Unit.objects.all()}
+    pairs = Assignment.objects.filter(target__plan=plan, role=Assignment.Role.LEAD).values_list("target_id", "unit_id")
+    return {target: units[unit] for target, unit in pairs if target is not None}
 
 
 def board(plan: Plan, on: date, access: Access, filters: Filters = Filters(),
@@ -100,8 +101,7 @@ def board(plan: Plan, on: date, access: Access, filters: Filters = Filters(),
         chosen = chosen.filter(assignments__unit_id=filters.unit, assignments__role=Assignment.Role.LEAD)
     if filters.kind:
         chosen = chosen.filter(kind=filters.kind)
-    rows = assess_plan(plan, on, chosen.select_related("section", "task", "indicator", "plan")
-                       .order_by("section__ordinal", "id"))
+    rows = assess_plan(plan, on, chosen.select_related("section").order_by("section__ordinal", "id"))
     leads = leads_of(plan)
     lines = [Line(r, leads.get(r.target.pk)) for r in rows]
     if filters.status:

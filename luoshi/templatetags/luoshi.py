@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from django import template
 from django.utils.html import format_html
 
@@ -15,7 +17,11 @@ register = template.Library()
 
 @register.simple_tag
 def status(value: Status | str) -> str:
-    s = Status(value)
+    return _status_html(Status(value))
+
+
+@functools.cache
+def _status_html(s: Status) -> str:
     words, colour = STATUS_LABELS[s]
     return format_html('<span class="status {}"><span class="light {}" aria-hidden="true"></span>{}</span>',
                        s.value, colour, words)
