@@ -8,6 +8,7 @@ from django.urls import path
 
 from luoshi.plans import views as plans
 from luoshi.progress import views as progress
+from luoshi.units import views as units
 
 urlpatterns = [
     path("", plans.home, name="home"),
@@ -15,12 +16,15 @@ urlpatterns = [
     path("logout/", auth.LogoutView.as_view(), name="logout"),
     path("plans/<str:slug>/", plans.dashboard, name="dashboard"),
     path("plans/<str:slug>/document/", plans.document, name="document"),
+    path("plans/<str:slug>/targets/new/", plans.target_add, name="target-add"),
     path("plans/<str:slug>/targets/<str:code>/", plans.target_detail, name="target"),
     path("plans/<str:slug>/targets/<str:code>/edit/", plans.target_edit, name="target-edit"),
+    path("plans/<str:slug>/targets/<str:code>/<str:action>/", plans.target_change, name="target-change"),
     path("plans/<str:slug>/units/<int:unit_id>/", plans.unit_detail, name="unit"),
     path("plans/<str:slug>/report/", progress.report, name="report"),
     path("plans/<str:slug>/report/template.xlsx", progress.template_download, name="report-template"),
     path("plans/<str:slug>/report/upload/", progress.upload, name="report-upload"),
     path("plans/<str:slug>/approvals/", progress.approvals, name="approvals"),
+    path("plans/<str:slug>/assign/", units.assign, name="assign"),
     path("admin/", admin.site.urls),
 ]

@@ -6,14 +6,16 @@ from datetime import date
 from itertools import pairwise
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from luoshi.accounts.access import access_of, get_target_for_user, require_office
 from luoshi.extract.model import Comparator, Kind
 from luoshi.plans.models import Origin, Plan
+from luoshi.plans.review import ReviewProblem, add_target, delete_target, merge_targets, split_target
 from luoshi.progress.assessing import assess_plan, goal_of
 from luoshi.progress.board import Filters, board, leads_of
 from luoshi.progress.charts import target_chart
@@ -185,3 +187,70 @@ def unit_detail(request: HttpRequest, slug: str, unit_id: int) -> HttpResponse:
         "submitted": submitted, "leads": leads_of(plan),
         "co_targets": Assignment.objects.filter(unit=unit, role=Assignment.Role.CO, target__plan=plan).count(),
     })
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label="理由", max_length=200, help_text="会记入修改历史")
+    other = forms.CharField(label="合并进来的目标编号", max_length=20, required=False)
+
+
+@login_required
+def target_change(request: HttpRequest, slug: str, code: str, action: str) -> HttpResponse:
+    """Delete, split or merge a target (office only), with a reason kept in the history."""
+    if action not in _ACTIONS:
+        raise Http404("没有这个操作")
+    plan = current(slug)
+    target, _ = get_target_for_user(request.user, plan, code)
+    require_office(request.user)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reason = form.cleaned_data["reason"]
+        try:
+            if action == "delete":
+                delete_target(target, reason)
+                messages.success(request, f"已删除目标 {code}")
+                return redirect("dashboard", slug=plan.slug)
+            if action == "split":
+                twin = split_target(target, reason)
+                messages.success(request, f"已拆分出目标 {twin.code}，请分别修改")
+                return redirect("target-edit", slug=plan.slug, code=twin.code)
+            other = plan.targets.filter(code=form.cleaned_data["other"].strip()).first()
+            if other is None:
+                raise ReviewProblem(f"计划中没有编号为“{form.cleaned_data['other']}”的目标")
+            merge_targets(target, other, reason)
+            messages.success(request, f"已把 {other.code} 合并到 {code}")
+            return redirect("target", slug=plan.slug, code=code)
+        except ReviewProblem as e:
+            form.add_error(None, str(e))
+    return render(request, "plans/target_change.html", {"plan": plan, "target": target, "form": form,
+                                                        "action": action, "title": _ACTIONS[action]})
+
+
+_ACTIONS = {"delete": "删除目标", "split": "拆分目标", "merge": "合并目标"}
+
+
+class NewTargetForm(TargetForm):
+    section = forms.TypedChoiceField(label="工作方面", coerce=int)
+    task = forms.CharField(label="任务（可空）", max_length=200, required=False)
+    quote = forms.CharField(label="原文摘录", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+@login_required
+def target_add(request: HttpRequest, slug: str) -> HttpResponse:
+    """A target the extractor missed, added by the office."""
+    plan = current(slug)
+    require_office(request.user)
+    sections = list(plan.sections.order_by("ordinal"))
+    form = NewTargetForm(request.POST or None)
+    form.fields["section"].choices = [(s.ordinal, f"({s.ordinal}) {s.title}") for s in sections]
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        section = next(s for s in sections if s.ordinal == data["section"])
+        task = section.tasks.filter(heading=data["task"].strip()).first() if data["task"].strip() else None
+        target = add_target(
+            plan, section, task, data["reason"], indicator_text=data["indicator_text"], kind=data["kind"],
+            comparator=data["comparator"], value=data["value"], value_max=data["value_max"],
+            unit=data["unit"], deadline=data["deadline"], quote=data["quote"])
+        messages.success(request, f"已添加目标 {target.code}")
+        return redirect("target", slug=plan.slug, code=target.code)
+    return render(request, "plans/target_add.html", {"plan": plan, "form": form})

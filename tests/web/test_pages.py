@@ -28,6 +28,9 @@ def pages(plan: Plan) -> dict[str, str]:
         "upload": reverse("report-upload", args=[plan.slug]),
         "approvals": reverse("approvals", args=[plan.slug]),
         "edit": reverse("target-edit", args=[plan.slug, fai.code]),
+        "add": reverse("target-add", args=[plan.slug]),
+        "split": reverse("target-change", args=[plan.slug, fai.code, "split"]),
+        "assign": reverse("assign", args=[plan.slug]),
     }
 
 
@@ -41,6 +44,9 @@ EXPECTED = {  # page: status for office, leader, liaison of the lead unit, liais
     "upload": (200, 403, 200, 200),
     "approvals": (200, 403, 403, 403),
     "edit": (200, 403, 403, 403),
+    "add": (200, 403, 403, 403),
+    "split": (200, 403, 403, 403),
+    "assign": (200, 403, 403, 403),
 }
 
 
@@ -209,3 +215,51 @@ def test_it_renders_every_page_of_the_jinhua_demo(db: None, seed_path, tmp_path,
         assert response.status_code == 200, url
     document = client.get(reverse("document", args=[plan.slug])).content.decode()
     assert ("地区生产总值增长6%左右" in document) and (("article" in document) == with_text)
+
+
+def test_it_lets_the_office_add_split_merge_and_delete_targets_with_reasons(plan: Plan, office: User) -> None:
+    client = client_for(office)
+    response = client.post(reverse("target-add", args=[plan.slug]), {
+        "section": "1", "task": "扩大有效投资", "indicator_text": "新增专精特新企业", "kind": "level",
+        "comparator": ">=", "value": "30", "unit": "家", "reason": "原文第三段遗漏"})
+    added = Target.objects.get(plan=plan, indicator_text="新增专精特新企业")
+    assert (response.status_code, added.code, added.origin) == (302, "1.1.4", "manual")
+    assert added.history.latest().history_change_reason == "原文第三段遗漏"
+
+    client.post(reverse("target-change", args=[plan.slug, "1.1.4", "split"]), {"reason": "两个指标"})
+    twin = Target.objects.get(plan=plan, code="1.1.5")
+    assert twin.indicator_text == "新增专精特新企业"
+
+    Observation.objects.create(target=twin, period="2024-06", value=12)
+    client.post(reverse("target-change", args=[plan.slug, "1.1.4", "merge"]), {"reason": "重复", "other": "1.1.5"})
+    assert not Target.objects.filter(plan=plan, code="1.1.5").exists()
+    assert Observation.objects.get().target.code == "1.1.4"
+
+    refused = client.post(reverse("target-change", args=[plan.slug, "1.1.4", "delete"]), {"reason": "误抽"})
+    assert "已有审核通过的进度数据，不能删除" in refused.content.decode()
+    client.post(reverse("target-change", args=[plan.slug, "2.1.1", "delete"]), {"reason": "误抽"})
+    assert not Target.objects.filter(plan=plan, code="2.1.1").exists()
+
+
+def test_it_refuses_review_changes_by_anyone_but_the_office(plan: Plan, leader: User, liaison: User) -> None:
+    for user in (leader, liaison):
+        client = client_for(user)
+        assert client.get(reverse("target-add", args=[plan.slug])).status_code == 403
+        assert client.post(reverse("target-change", args=[plan.slug, "1.1.1", "delete"]),
+                           {"reason": "x"}).status_code == 403
+    assert Target.objects.filter(plan=plan, code="1.1.1").exists()
+
+
+def test_it_lets_the_office_set_lead_and_co_units_for_many_targets_at_once(plan: Plan, office: User) -> None:
+    from luoshi.units.models import Assignment, Unit
+
+    commerce = Unit.objects.get(short_name="市商务局")
+    finance = Unit.objects.get(short_name="市金融办")
+    client = client_for(office)
+    client.post(reverse("assign", args=[plan.slug]), {"target": ["1.1.1", "1.1.2"], "unit": commerce.pk,
+                                                      "role": "lead"})
+    client.post(reverse("assign", args=[plan.slug]), {"target": ["1.1.1"], "unit": finance.pk, "role": "co"})
+    leads = Assignment.objects.filter(target__plan=plan, target__code__in=["1.1.1", "1.1.2"], role="lead")
+    assert sorted((a.target.code, a.unit.short_name, a.basis) for a in leads) == [
+        ("1.1.1", "市商务局", ""), ("1.1.2", "市商务局", "")]
+    assert Assignment.objects.get(target__code="1.1.1", role="co").unit == finance

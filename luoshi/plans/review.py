@@ -1,0 +1,69 @@
+"""The office's corrections to what the extractor found: add, delete, split, merge — each with a reason."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from luoshi.plans.models import Origin, Plan, Section, Target, Task
+
+
+class ReviewProblem(ValueError):
+    """The correction cannot be made as asked; the message says why."""
+
+
+def next_code(plan: Plan, section: Section, task: Task | None) -> str:
+    """The first free code under a section and task: 3.2.7 after 3.2.6."""
+    prefix = f"{section.ordinal}.{task.ordinal if task else 0}."
+    taken = [int(c.rsplit(".", 1)[1]) for c in plan.targets.filter(code__startswith=prefix)
+             .values_list("code", flat=True) if c.rsplit(".", 1)[1].isdigit()]
+    return f"{prefix}{max(taken, default=0) + 1}"
+
+
+@transaction.atomic
+def add_target(plan: Plan, section: Section, task: Task | None, reason: str, **fields: object) -> Target:
+    """A target the extractor missed, made by hand."""
+    target = Target(plan=plan, section=section, task=task, code=next_code(plan, section, task),
+                    origin=Origin.MANUAL, **fields)
+    target._change_reason = reason  # type: ignore[attr-defined]
+    target.save()
+    return target
+
+
+@transaction.atomic
+def delete_target(target: Target, reason: str) -> None:
+    """Remove a false target; one with approved figures is kept (merge it instead)."""
+    if target.observations.filter(status="approved").exists():
+        raise ReviewProblem(f"{target.code} 已有审核通过的进度数据，不能删除；如是重复目标，请合并到另一目标")
+    target._change_reason = reason  # type: ignore[attr-defined]
+    target.delete()
+
+
+@transaction.atomic
+def split_target(target: Target, reason: str) -> Target:
+    """A second target copied from one that says two things; edit each afterwards."""
+    twin = Target.objects.get(pk=target.pk)
+    twin.pk = None
+    twin.id = None
+    twin.code = next_code(target.plan, target.section, target.task)
+    twin.origin = Origin.MANUAL
+    twin._change_reason = f"由 {target.code} 拆分：{reason}"  # type: ignore[attr-defined]
+    twin.save()
+    for assignment in target.assignments.all():
+        twin.assignments.create(unit=assignment.unit, role=assignment.role, basis=assignment.basis)
+    return twin
+
+
+@transaction.atomic
+def merge_targets(keep: Target, drop: Target, reason: str) -> Target:
+    """One target from two that are the same commitment; the dropped one's figures move to the kept one."""
+    if keep.pk == drop.pk:
+        raise ReviewProblem("不能把目标合并到它自己")
+    if keep.plan_id != drop.plan_id:
+        raise ReviewProblem("只能合并同一计划中的目标")
+    drop.observations.update(target=keep)
+    drop._change_reason = f"合并到 {keep.code}：{reason}"  # type: ignore[attr-defined]
+    drop.delete()
+    keep.origin = Origin.REVIEWED if keep.origin == Origin.EXTRACTED else keep.origin
+    keep._change_reason = f"合并了 {drop.code}：{reason}"  # type: ignore[attr-defined]
+    keep.save()
+    return keep
