@@ -85,6 +85,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# The optional public portal: read-only targets and statuses, no narratives, no names.
+PUBLIC_PORTAL = env_bool("LUOSHI_PUBLIC_PORTAL", False)
 WHITENOISE_USE_FINDERS = DEBUG  # in development, serve static files without collectstatic
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

@@ -26,5 +26,6 @@ urlpatterns = [
     path("plans/<str:slug>/report/upload/", progress.upload, name="report-upload"),
     path("plans/<str:slug>/approvals/", progress.approvals, name="approvals"),
     path("plans/<str:slug>/assign/", units.assign, name="assign"),
+    path("public/<str:slug>/", plans.public, name="public"),
     path("admin/", admin.site.urls),
 ]

@@ -12,7 +12,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from luoshi.accounts.access import access_of, get_target_for_user, require_office
+from luoshi.accounts.access import Access, access_of, get_target_for_user, require_office
+from luoshi.accounts.models import Role
 from luoshi.extract.model import Comparator, Kind
 from luoshi.plans.models import Origin, Plan
 from luoshi.plans.review import ReviewProblem, add_target, delete_target, merge_targets, split_target
@@ -254,3 +255,18 @@ def target_add(request: HttpRequest, slug: str) -> HttpResponse:
         messages.success(request, f"已添加目标 {target.code}")
         return redirect("target", slug=plan.slug, code=target.code)
     return render(request, "plans/target_add.html", {"plan": plan, "form": form})
+
+
+def public(request: HttpRequest, slug: str) -> HttpResponse:
+    """The public portal: every target and its status, without figures' narratives or anyone's name."""
+    from django.conf import settings
+
+    if not settings.PUBLIC_PORTAL:
+        raise Http404("公开页面未开启")
+    plan = current(slug)
+    on = assessment_date(request, plan)
+    data = board(plan, on, PUBLIC_ACCESS)
+    return render(request, "plans/public.html", {"plan": plan, "board": data, "on": on})
+
+
+PUBLIC_ACCESS = Access(Role.LEADER, None)

@@ -263,3 +263,16 @@ def test_it_lets_the_office_set_lead_and_co_units_for_many_targets_at_once(plan:
     assert sorted((a.target.code, a.unit.short_name, a.basis) for a in leads) == [
         ("1.1.1", "市商务局", ""), ("1.1.2", "市商务局", "")]
     assert Assignment.objects.get(target__code="1.1.1", role="co").unit == finance
+
+
+def test_it_shows_the_public_only_targets_and_statuses_when_the_portal_is_on(
+        plan: Plan, liaison: User, settings) -> None:  # type: ignore[no-untyped-def]
+    url = reverse("public", args=[plan.slug])
+    settings.PUBLIC_PORTAL = False
+    assert Client().get(url).status_code == 404
+    settings.PUBLIC_PORTAL = True
+    Observation.objects.create(target=plan.targets.get(code="1.1.1"), period="2024-06", value=380,
+                               narrative="内部情况说明", reported_by=liaison)
+    page = Client().get(url + "?on=2024-06-30").content.decode()
+    assert "固定资产投资达到800亿元" in page and "略低于序时进度" in page
+    assert "内部情况说明" not in page and "charlie" not in page and "市发改委" not in page
