@@ -22,6 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 folder = tempfile.mkdtemp(prefix="luoshi-bench-")
 os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "luoshi.settings")
+# Measure as deployed: no debug bookkeeping (query logging, template debug info).
+os.environ.update({"LUOSHI_DEBUG": "false", "LUOSHI_SECRET_KEY": "bench-" + "k3F!q9Zr#v2Lm8Wp@x5Ty7Bn&c4Hd6Js0Ga",
+                   "LUOSHI_ALLOWED_HOSTS": "testserver", "LUOSHI_SSL_REDIRECT": "false"})
 
 import django  # noqa: E402
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from itertools import pairwise
+from typing import NamedTuple
 
 from django import forms
 from django.contrib import messages
@@ -18,7 +19,7 @@ from luoshi.extract.model import Comparator, Kind
 from luoshi.plans.models import Origin, Plan
 from luoshi.plans.review import ReviewProblem, add_target, delete_target, merge_targets, split_target
 from luoshi.progress.assessing import assess_plan, goal_of
-from luoshi.progress.board import Filters, board, leads_of
+from luoshi.progress.board import Filters, board, leads_of, show
 from luoshi.progress.charts import target_chart
 from luoshi.progress.models import Observation
 from luoshi.tracking import Observation as Seen
@@ -72,14 +73,16 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     data = board(plan, on, access, filters)
     pages = max(1, -(-len(data.lines) // PAGE_SIZE))
     page = min(max(_int(request.GET.get("page")) or 1, 1), pages)
+    page_lines, laggards = data.lines[(page - 1) * PAGE_SIZE:page * PAGE_SIZE], data.laggards[:LAGGARDS_SHOWN]
+    show(page_lines, laggards)
     return render(request, "plans/dashboard.html", {
         "page": page, "pages": range(1, pages + 1) if pages > 1 else None,
-        "page_lines": data.lines[(page - 1) * PAGE_SIZE:page * PAGE_SIZE],
-        "laggards": data.laggards[:LAGGARDS_SHOWN], "query": _query_without_page(request),
+        "page_lines": page_lines, "laggards": laggards, "query": _query_without_page(request),
+        "on_param": on.isoformat(),
         "plan": plan, "board": data, "access": access, "filters": filters, "kinds": Kind,
         "sections": plan.sections.order_by("ordinal"), "units": Unit.objects.filter(kind="department"),
         "statuses": [(s, label) for s, label in _STATUS_CHOICES],
-        "illustrative": any(line.row.illustrative for line in data.lines),
+        "illustrative": any(line.illustrative for line in data.lines),
     })
 
 
@@ -93,16 +96,27 @@ def document(request: HttpRequest, slug: str) -> HttpResponse:
     access = access_of(request.user)
     on = assessment_date(request, plan)
     data = board(plan, on, access)
-    status_of = {line.target.pk: line.status.value for line in data.lines}
-    targets = [line.target for line in data.lines]
+    status_of = {line.target_id: line.status.value for line in data.lines}
+    # Only what the page shows of each target, without building a model per target.
+    marks = [Mark(*row) for row in plan.targets.filter(pk__in=status_of)
+             .values_list("pk", "code", "quote", "span_start", "span_end")]
+    by_id = {m.pk: m for m in marks}
+    outline = [(line.section, by_id[line.target_id], line.status) for line in data.lines]
     return render(request, "plans/document.html", {
-        "plan": plan, "access": access, "on": on,
-        "segments": _segments(plan.text, targets, status_of) if plan.text else None,
-        "lines": data.lines,
+        "plan": plan, "access": access, "on": on, "outline": outline,
+        "segments": _segments(plan.text, marks, status_of) if plan.text else None,
     })
 
 
-def _segments(text: str, targets: list, status_of: dict[int, str]) -> list[tuple[str, object, str]]:
+class Mark(NamedTuple):
+    pk: int
+    code: str
+    quote: str
+    span_start: int | None
+    span_end: int | None
+
+
+def _segments(text: str, targets: list[Mark], status_of: dict[int, str]) -> list[tuple[str, Mark | None, str]]:
     """The text cut where targets start and end: (words, first target covering them or None, status)."""
     spans = sorted(((t.span_start, t.span_end, t) for t in targets if t.span_start is not None and t.span_end),
                    key=lambda span: (span[0], span[1], span[2].pk))
@@ -180,11 +194,12 @@ def unit_detail(request: HttpRequest, slug: str, unit_id: int) -> HttpResponse:
     on = assessment_date(request, plan)
     led = plan.targets.filter(assignments__unit=unit).distinct()
     data = board(plan, on, access, targets=led)
+    show(data.lines)
     period = f"{on.year}-{on.month:02d}"
     submitted = (Observation.objects.filter(target__in=led, period=period)
                  .select_related("target").order_by("target__code", "-reported_at"))
     return render(request, "plans/unit.html", {
-        "plan": plan, "unit": unit, "board": data, "access": access, "period": period,
+        "plan": plan, "unit": unit, "board": data, "access": access, "period": period, "on_param": on.isoformat(),
         "submitted": submitted, "leads": leads_of(plan),
         "co_targets": Assignment.objects.filter(unit=unit, role=Assignment.Role.CO, target__plan=plan).count(),
     })
@@ -266,6 +281,7 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
     plan = current(slug)
     on = assessment_date(request, plan)
     data = board(plan, on, PUBLIC_ACCESS)
+    show(data.lines)
     return render(request, "plans/public.html", {"plan": plan, "board": data, "on": on})
 
 

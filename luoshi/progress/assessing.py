@@ -57,7 +57,7 @@ def assess_plan(plan: Plan, on: date, targets: Iterable[Target] | None = None,
     of its figures and target history) and date, then reused by every page.
     """
     targets = list(targets) if targets is not None else list(plan.targets.for_assessment())
-    verdicts = _plan_verdicts(plan, on, rules)
+    verdicts = plan_verdicts(plan, on, rules)
     rows = []
     for t in targets:
         found = verdicts.get(t.pk)
@@ -74,7 +74,9 @@ _CACHE: OrderedDict[tuple[object, ...], dict[int, _Verdict]] = OrderedDict()
 _CACHE_SIZE = 64
 
 
-def _plan_verdicts(plan: Plan, on: date, rules: Rules) -> dict[int, _Verdict]:
+def plan_verdicts(plan: Plan, on: date, rules: Rules = DEFAULT_RULES) -> dict[int, _Verdict]:
+    """(assessment, illustrative, source) for every target of ``plan``, by id; worked out once per
+    state of the plan's figures and target history, then reused."""
     figures = Observation.objects.filter(target__plan=plan).aggregate(
         n=Count("id"), last=Max("id"), reviewed=Max("reviewed_at"))
     edits = Target.history.filter(plan_id=plan.pk).aggregate(n=Count("history_id"), last=Max("history_id"))

@@ -10,8 +10,8 @@ from django.db.models import QuerySet
 
 from luoshi.accounts.access import Access
 from luoshi.plans.models import Plan, Section, Target
-from luoshi.progress.assessing import Row, assess_plan
-from luoshi.tracking import STATUS_LABELS, Status
+from luoshi.progress.assessing import assess_plan, plan_verdicts
+from luoshi.tracking import STATUS_LABELS, Assessment, Status
 from luoshi.units.models import Assignment, Unit
 
 ORDER = (Status.ON_TRACK, Status.AT_RISK, Status.BEHIND, Status.ACHIEVED, Status.MISSED,
@@ -43,26 +43,27 @@ class Tally:
         rated = self.rated
         return None if rated == 0 else 100 * sum(self.counts[s] for s in GOOD) / rated
 
-    def bars(self) -> list[tuple[Status, int, float, str]]:
-        """(status, count, percent of total, css class) for a stacked bar."""
+    def bars(self) -> list[tuple[Status, int, str, str]]:
+        """(status, count, percent of total as text, css class) for a stacked bar."""
         total = self.total or 1
-        return [(s, self.counts[s], 100 * self.counts[s] / total, s.value) for s in ORDER if self.counts[s]]
+        return [(s, self.counts[s], f"{100 * self.counts[s] / total:.2f}", s.value) for s in ORDER if self.counts[s]]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Line:
-    """One target on a page: the row, its lead unit."""
+    """One target on a page: its assessment and lead unit; the target itself is fetched only when shown."""
 
-    row: Row
+    target_id: int
+    section: Section
+    assessment: Assessment
+    illustrative: bool
+    source: str
     lead: Unit | None
-
-    @property
-    def target(self) -> Target:
-        return self.row.target
+    target: Target = field(init=False)
 
     @property
     def status(self) -> Status:
-        return self.row.assessment.status
+        return self.assessment.status
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,11 @@ def leads_of(plan: Plan) -> dict[int, Unit]:
 
 def board(plan: Plan, on: date, access: Access, filters: Filters = Filters(),
           targets: QuerySet[Target] | None = None) -> Board:
-    """Every visible target assessed on ``on``, with tallies by section and lead unit; fixed queries."""
+    """Every visible target assessed on ``on``, with tallies by section and lead unit.
+
+    A fixed number of queries, and no target is built as a model here: call
+    :func:`show` on the lines a page displays.
+    """
     chosen = targets if targets is not None else access.visible_targets(plan)
     if filters.section is not None:
         chosen = chosen.filter(section__ordinal=filters.section)
@@ -101,23 +106,41 @@ def board(plan: Plan, on: date, access: Access, filters: Filters = Filters(),
         chosen = chosen.filter(assignments__unit_id=filters.unit, assignments__role=Assignment.Role.LEAD)
     if filters.kind:
         chosen = chosen.filter(kind=filters.kind)
-    rows = assess_plan(plan, on, chosen.select_related("section").order_by("section__ordinal", "id"))
+    picked = list(chosen.order_by("section__ordinal", "id").values_list("pk", "section_id"))
+    verdicts = plan_verdicts(plan, on)
+    missing = [pk for pk, _ in picked if pk not in verdicts]
+    if missing:  # made after the plan's assessments were worked out
+        verdicts = {**verdicts, **{r.target.pk: (r.assessment, r.illustrative, r.source)
+                                   for r in assess_plan(plan, on, plan.targets.filter(pk__in=missing))}}
+    sections_by_id = {s.pk: s for s in plan.sections.all()}
     leads = leads_of(plan)
-    lines = [Line(r, leads.get(r.target.pk)) for r in rows]
+    lines = [Line(pk, sections_by_id[section], *verdicts[pk], leads.get(pk)) for pk, section in picked]
     if filters.status:
         lines = [line for line in lines if line.status.value == filters.status]
     overall = Tally("全部目标", Counter(line.status for line in lines))
     sections: dict[int, Tally] = {}
     units: dict[int, Tally] = {}
     for line in lines:
-        section: Section = line.target.section
+        section = line.section
         sections.setdefault(section.ordinal, Tally(section.title, key=str(section.ordinal))).counts[line.status] += 1
         if line.lead is not None:
             units.setdefault(line.lead.pk, Tally(str(line.lead), key=str(line.lead.pk))).counts[line.status] += 1
     league = sorted(units.values(), key=lambda t: (-(t.good_share if t.good_share is not None else -1), -t.total))
     laggards = sorted((line for line in lines if line.status in LAGGING),
-                      key=lambda line: (LAGGING.index(line.status), line.target.section.ordinal, line.target.pk))
+                      key=lambda line: (LAGGING.index(line.status), line.section.ordinal, line.target_id))
     return Board(plan, on, lines, overall, [sections[k] for k in sorted(sections)], league, laggards)
+
+
+def show(*groups: list[Line]) -> None:
+    """Fetch, in one query, the targets of the lines a page is about to display."""
+    wanted = {line.target_id for group in groups for line in group if not hasattr(line, "target")}
+    if not wanted:
+        return
+    targets = {t.pk: t for t in Target.objects.filter(pk__in=wanted).select_related("section")}
+    for group in groups:
+        for line in group:
+            if not hasattr(line, "target"):
+                line.target = targets[line.target_id]
 
 
 def status_label(status: Status) -> str:
