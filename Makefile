@@ -9,7 +9,7 @@ ADDRESS ?= 127.0.0.1:8000
 export UV_PYTHON_DOWNLOADS := never
 export UV_COMPILE_BYTECODE := 1
 
-.PHONY: setup demo test test-sqlite test-postgres system-packages lint bench facts clean
+.PHONY: setup demo test test-sqlite test-postgres system-packages lint bench messages facts clean
 
 setup: .venv/.synced
 
@@ -50,6 +50,9 @@ bench: setup
 	.venv/bin/python benchmarks/page_speed.py
 
 # The structured Jinhua 2024 plan that ships with luoshi, made by its own extractor.
+messages: setup
+	.venv/bin/python scripts/english.py
+
 facts: setup
 	.venv/bin/luoshi extract "$(SEED)" --format json > luoshi/demo/jinhua-2024.plan.json
 

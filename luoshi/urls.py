@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.auth import views as auth
-from django.urls import path
+from django.urls import include, path
 
 from luoshi.plans import views as plans
 from luoshi.progress import views as progress
@@ -27,5 +27,6 @@ urlpatterns = [
     path("plans/<str:slug>/approvals/", progress.approvals, name="approvals"),
     path("plans/<str:slug>/assign/", units.assign, name="assign"),
     path("public/<str:slug>/", plans.public, name="public"),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -6,6 +6,7 @@ import functools
 
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import get_language, gettext
 
 from luoshi.extract.model import Comparator, Kind, Target
 from luoshi.extract.render import describe
@@ -17,14 +18,14 @@ register = template.Library()
 
 @register.simple_tag
 def status(value: Status | str) -> str:
-    return _status_html(Status(value))
+    return _status_html(Status(value), get_language())
 
 
 @functools.cache
-def _status_html(s: Status) -> str:
+def _status_html(s: Status, language: str | None) -> str:
     words, colour = STATUS_LABELS[s]
     return format_html('<span class="status {}"><span class="light {}" aria-hidden="true"></span>{}</span>',
-                       s.value, colour, words)
+                       s.value, colour, gettext(words))
 
 
 @register.filter

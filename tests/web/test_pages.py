@@ -276,3 +276,28 @@ def test_it_shows_the_public_only_targets_and_statuses_when_the_portal_is_on(
     page = Client().get(url + "?on=2024-06-30").content.decode()
     assert "固定资产投资达到800亿元" in page and "略低于序时进度" in page
     assert "内部情况说明" not in page and "charlie" not in page and "市发改委" not in page
+
+
+def test_it_speaks_english_when_asked_and_chinese_first(plan: Plan, office: User) -> None:
+    client = client_for(office)
+    url = reverse("dashboard", args=[plan.slug]) + "?on=2024-06-30"
+    assert "牵头单位排行" in client.get(url).content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": url})
+    page = client.get(url).content.decode()
+    assert "Lead units, ranked" in page and "Sign out" in page and "No data" in page
+    assert '<html lang="en">' in page
+
+
+def test_it_has_english_for_every_string_of_every_page() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    import polib
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "english.py"
+    spec = importlib.util.spec_from_file_location("english", script)
+    english = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(english)  # type: ignore[union-attr]
+    assert english.template_ids() <= set(english.ENGLISH)
+    compiled = polib.mofile(str(english.LOCALE / "django.mo"))
+    assert {e.msgid for e in compiled} >= set(english.ENGLISH), "run make messages"
