@@ -11,7 +11,7 @@ from django.http import Http404
 
 from luoshi.accounts.models import Profile, Role
 from luoshi.plans.models import Plan, Target
-from luoshi.units.models import Unit
+from luoshi.units.models import Assignment, Unit
 
 
 @dataclass(frozen=True)
@@ -33,11 +33,11 @@ class Access:
         """The targets of ``plan`` this user may see: all, or a liaison's unit's own."""
         targets = plan.targets.all()
         if self.is_liaison:
-            targets = targets.filter(Q(assignments__unit=self.unit)).distinct()
+            targets = targets.filter(Q(assignments__unit=self.unit) | Q(task__assignments__unit=self.unit)).distinct()
         return targets
 
     def may_report(self, target: Target) -> bool:
-        return self.is_office or (self.is_liaison and target.assignments.filter(unit=self.unit).exists())
+        return self.is_office or (self.is_liaison and _assigned(target, self.unit))
 
 
 def access_of(user: AbstractBaseUser | AnonymousUser) -> Access:
@@ -65,6 +65,12 @@ def get_target_for_user(user: AbstractBaseUser | AnonymousUser, plan: Plan, code
     target = plan.targets.select_related("section", "task", "indicator", "plan").filter(code=code).first()
     if target is None:
         raise Http404(f"计划 {plan.slug} 没有编号为 {code} 的目标")
-    if access.is_liaison and not target.assignments.filter(unit=access.unit).exists():
+    if access.is_liaison and not _assigned(target, access.unit):
         raise PermissionDenied("这个目标不属于你的单位")
     return target, access
+
+
+def _assigned(target: Target, unit: Unit | None) -> bool:
+    """Whether ``unit`` answers for ``target``, directly or through the target's task."""
+    through_task = Q(task_id=target.task_id, target__isnull=True, task__isnull=False)
+    return Assignment.objects.filter(Q(target=target) | through_task, unit=unit).exists()

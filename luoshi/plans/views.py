@@ -11,17 +11,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from luoshi.accounts.access import Access, access_of, get_target_for_user, require_office
 from luoshi.accounts.models import Role
 from luoshi.extract.model import Comparator, Kind
-from luoshi.plans.models import Origin, Plan
+from luoshi.plans.models import Origin, Plan, Section
 from luoshi.plans.review import ReviewProblem, add_target, delete_target, merge_targets, split_target
 from luoshi.progress.assessing import assess_plan, goal_of
 from luoshi.progress.board import Filters, board, leads_of, show
 from luoshi.progress.charts import target_chart
 from luoshi.progress.models import Observation
+from luoshi.templatetags.luoshi import status as status_tag
 from luoshi.tracking import Observation as Seen
 from luoshi.tracking import parse_period
 from luoshi.units.models import Assignment, Unit
@@ -101,10 +105,23 @@ def document(request: HttpRequest, slug: str) -> HttpResponse:
     marks = [Mark(*row) for row in plan.targets.filter(pk__in=status_of)
              .values_list("pk", "code", "quote", "span_start", "span_end")]
     by_id = {m.pk: m for m in marks}
-    outline = [(line.section, by_id[line.target_id], line.status) for line in data.lines]
+    targets_url = reverse("target", args=[plan.slug, "0"])[:-2]  # …/targets/: one reverse, not one per mark
+    outline: dict[Section, list[SafeString]] = {}
+    for line in data.lines:
+        mark = by_id[line.target_id]
+        outline.setdefault(line.section, []).append(format_html(
+            '<li><a href="{}{}/">{}</a> {} <q>{}</q></li>', targets_url, mark.code, mark.code,
+            status_tag(line.status), mark.quote))
+    # A thousand marks are written here rather than by the template engine: same escaping, a tenth of the time.
+    text = None
+    if plan.text:
+        text = mark_safe("".join(  # every piece is escaped by format_html or linebreaksbr
+            format_html('<a class="mark {}" href="{}{}/" title="{}">{}</a>', state, targets_url, mark.code,
+                        mark.code, words) if mark else linebreaksbr(words)
+            for words, mark, state in _segments(plan.text, marks, status_of)))
     return render(request, "plans/document.html", {
-        "plan": plan, "access": access, "on": on, "outline": outline,
-        "segments": _segments(plan.text, marks, status_of) if plan.text else None,
+        "plan": plan, "access": access, "on": on, "text": text,
+        "outline": [(section, mark_safe("".join(items))) for section, items in outline.items()],
     })
 
 

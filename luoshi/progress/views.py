@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -43,7 +44,7 @@ def _reporting_targets(plan: Plan, access: Access, unit: Unit | None) -> list[Ta
         unit = access.unit
     targets = plan.targets.select_related("section", "task", "indicator", "plan").order_by("section__ordinal", "id")
     if unit is not None:
-        targets = targets.filter(assignments__unit=unit).distinct()
+        targets = targets.filter(Q(assignments__unit=unit) | Q(task__assignments__unit=unit)).distinct()
     elif not access.is_office:
         raise PermissionDenied("只有单位联络员和督查室可以报送")
     return list(targets)

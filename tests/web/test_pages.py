@@ -301,3 +301,16 @@ def test_it_has_english_for_every_string_of_every_page() -> None:
     assert english.template_ids() <= set(english.ENGLISH)
     compiled = polib.mofile(str(english.LOCALE / "django.mo"))
     assert {e.msgid for e in compiled} >= set(english.ENGLISH), "run make messages"
+
+
+def test_it_lets_a_unit_answer_for_a_whole_task(plan: Plan, office: User, other_liaison: User) -> None:
+    from luoshi.plans.models import Task
+    from luoshi.units.models import Unit
+
+    task = Task.objects.get(section__plan=plan, heading="扩大有效投资")
+    client_for(office).post(reverse("assign", args=[plan.slug]),
+                            {"task": [task.pk], "unit": Unit.objects.get(short_name="市商务局").pk, "role": "co"})
+    client = client_for(other_liaison)  # 市商务局: now answers for the investment task's targets too
+    assert client.get(reverse("target", args=[plan.slug, "1.1.1"])).status_code == 200
+    form = client.get(reverse("report", args=[plan.slug]) + "?period=2024-06").content.decode()
+    assert "固定资产投资达到800亿元" in form
