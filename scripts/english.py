@@ -79,7 +79,8 @@ ENGLISH = {
     "进展情况": "Progress", "进展情况、存在问题、下一步措施": "Progress, problems, next steps",
     "进展情况：": "Progress: ", "进度": "Progress", "退出": "Sign out", "退回": "Return",
     "退回理由": "Reason for returning", "退回理由：": "returned: ", "选择": "Select", "通过": "Approve",
-    "预计": "Forecast", "任务": "Tasks",
+    "预计": "Forecast", "任务": "Tasks", "本期尚未报送": "Not yet reported this period",
+    "都已报送": "All reported",
     "高亮处是从原文中识别出的目标，颜色表示 %(day)s 的进度状态；点击查看目标。":
         "Highlighted: the targets found in the text, coloured by their status on %(day)s; click one to open it.",
     # statuses, from luoshi.tracking

@@ -68,3 +68,18 @@ def test_it_says_when_the_file_is_not_json(tmp_path: Path) -> None:
     path.write_text("{not json", encoding="utf-8")
     with pytest.raises(CommandError, match="不是有效的 JSON"):
         assess("--input", str(path))
+
+
+@pytest.mark.django_db
+def test_it_creates_units_and_users_by_command() -> None:
+    from luoshi.accounts.models import Profile
+    from luoshi.units.models import Unit
+
+    call_command("units", "add", "江城市数据局", "--short", "市数据局", "--keywords", "数据、算力", stdout=io.StringIO())
+    unit = Unit.objects.get(short_name="市数据局")
+    assert unit.keywords == ["数据", "算力"]
+    call_command("users", "add", "dana", "--role", "liaison", "--unit", "市数据局", "--password", "long-enough-1",
+                 stdout=io.StringIO())
+    assert Profile.objects.get(user__username="dana").unit == unit
+    with pytest.raises(CommandError, match="联络员必须属于一个单位"):
+        call_command("users", "add", "eve", "--role", "liaison", "--password", "long-enough-1")
