@@ -217,9 +217,7 @@ def unit_detail(request: HttpRequest, slug: str, unit_id: int) -> HttpResponse:
                  .select_related("target").order_by("target__code", "-reported_at"))
     reported = {o.target_id for o in submitted}
     show(data.lines)
-    unreported = [line for line in data.lines if (line.target_id not in reported
-                  and line.target.kind != "milestone") or (line.status.value in ("behind", "at_risk")
-                  and line.target_id not in reported)]
+    unreported = [line for line in data.lines if line.target_id not in reported]
     return render(request, "plans/unit.html", {
         "unreported": unreported,
         "plan": plan, "unit": unit, "board": data, "access": access, "period": period, "on_param": on.isoformat(),

@@ -78,8 +78,8 @@ def test_it_creates_units_and_users_by_command() -> None:
     call_command("units", "add", "江城市数据局", "--short", "市数据局", "--keywords", "数据、算力", stdout=io.StringIO())
     unit = Unit.objects.get(short_name="市数据局")
     assert unit.keywords == ["数据", "算力"]
-    call_command("users", "add", "dana", "--role", "liaison", "--unit", "市数据局", "--password", "long-enough-1",
-                 stdout=io.StringIO())
+    call_command("users", "add", "dana", "--role", "liaison", "--unit", "市数据局",
+                 "--password", "long-enough-1", stdout=io.StringIO())
     assert Profile.objects.get(user__username="dana").unit == unit
     with pytest.raises(CommandError, match="联络员必须属于一个单位"):
         call_command("users", "add", "eve", "--role", "liaison", "--password", "long-enough-1")

@@ -38,7 +38,8 @@ class Command(LuoshiCommand):
             parent = Unit.objects.filter(Q(name=options["parent"]) | Q(short_name=options["parent"])).first()
             if parent is None:
                 raise CommandError(f"没有名为“{options['parent']}”的上级单位")
-        keywords = [w.strip() for w in options["keywords"].replace(",", "、").replace("，", "、").split("、") if w.strip()]
+        written = options["keywords"].replace(",", "、").replace("，", "、")
+        keywords = [w.strip() for w in written.split("、") if w.strip()]
         unit = Unit.objects.create(name=options["name"], short_name=options["short"], kind=options["kind"],
                                    parent=parent, keywords=keywords)
         self.stdout.write(f"已新建单位 {unit.name}（{unit.get_kind_display()}），牵头关键词 {len(keywords)} 个")
