@@ -75,7 +75,8 @@ def test_it_creates_units_and_users_by_command() -> None:
     from luoshi.accounts.models import Profile
     from luoshi.units.models import Unit
 
-    call_command("units", "add", "江城市数据局", "--short", "市数据局", "--keywords", "数据、算力", stdout=io.StringIO())
+    call_command("units", "add", "江城市数据局", "--short", "市数据局", "--keywords", "数据、算力",
+                 stdout=io.StringIO())
     unit = Unit.objects.get(short_name="市数据局")
     assert unit.keywords == ["数据", "算力"]
     call_command("users", "add", "dana", "--role", "liaison", "--unit", "市数据局",
