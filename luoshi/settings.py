@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "luoshi.plans",
     "luoshi.units",
     "luoshi.progress",
+    "luoshi.reports",
 ]
 
 MIDDLEWARE = [

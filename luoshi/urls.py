@@ -8,6 +8,7 @@ from django.urls import include, path
 
 from luoshi.plans import views as plans
 from luoshi.progress import views as progress
+from luoshi.reports import views as reports
 from luoshi.units import views as units
 
 urlpatterns = [
@@ -26,6 +27,8 @@ urlpatterns = [
     path("plans/<str:slug>/report/upload/", progress.upload, name="report-upload"),
     path("plans/<str:slug>/approvals/", progress.approvals, name="approvals"),
     path("plans/<str:slug>/assign/", units.assign, name="assign"),
+    path("plans/<str:slug>/breakdown.<str:fmt>", reports.breakdown_download, name="breakdown"),
+    path("plans/<str:slug>/evaluation/", reports.evaluation_page, name="evaluation"),
     path("public/<str:slug>/", plans.public, name="public"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

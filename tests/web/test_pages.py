@@ -31,6 +31,8 @@ def pages(plan: Plan) -> dict[str, str]:
         "add": reverse("target-add", args=[plan.slug]),
         "split": reverse("target-change", args=[plan.slug, fai.code, "split"]),
         "assign": reverse("assign", args=[plan.slug]),
+        "breakdown": reverse("breakdown", args=[plan.slug, "xlsx"]),
+        "evaluation": reverse("evaluation", args=[plan.slug]),
     }
 
 
@@ -47,6 +49,8 @@ EXPECTED = {  # page: status for office, leader, liaison of the lead unit, liais
     "add": (200, 403, 403, 403),
     "split": (200, 403, 403, 403),
     "assign": (200, 403, 403, 403),
+    "breakdown": (200, 200, 403, 403),
+    "evaluation": (200, 200, 403, 403),
 }
 
 

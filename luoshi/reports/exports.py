@@ -1,0 +1,29 @@
+"""The office's documents as files: the breakdown table and the year-end evaluation."""
+
+from __future__ import annotations
+
+from luoshi.plans.models import Plan
+from luoshi.reports import files
+from luoshi.reports.tables import BREAKDOWN_COLUMNS, EVALUATION_COLUMNS, breakdown, evaluation
+
+FORMATS = ("xlsx", "docx")
+
+
+def breakdown_file(plan: Plan, fmt: str) -> tuple[bytes, str]:
+    """(content, file name) of the 重点任务分解表 as .xlsx or .docx."""
+    title = f"{plan.region}{plan.year}年政府工作报告重点任务分解表"
+    rows = [(r.number, f"{r.area}\n{r.task}" if r.area != "主要预期目标" else f"主要预期目标：{r.task}",
+             r.targets, r.lead, r.co, r.deadline) for r in breakdown(plan)]
+    name = f"{plan.slug}-重点任务分解表.{fmt}"
+    if fmt == "xlsx":
+        return files.xlsx(title, BREAKDOWN_COLUMNS, rows, (8, 36, 60, 22, 30, 14), "分解表"), name
+    return files.docx(title, BREAKDOWN_COLUMNS, rows, (1.5, 5.5, 9.5, 3.5, 3.8, 2.3)), name
+
+
+def evaluation_file(plan: Plan, year: int) -> tuple[bytes, str]:
+    """(content, file name) of the year-end evaluation as .xlsx."""
+    result = evaluation(plan, year)
+    rows = [(r.code, r.area, r.target, r.lead, r.verdict, r.actual, r.margin, r.source) for r in result.rows]
+    title = f"{plan.region}{year}年政府工作报告目标完成情况评定"
+    return (files.xlsx(title, EVALUATION_COLUMNS, rows, (9, 28, 50, 20, 10, 12, 14, 40), "年终评定"),
+            f"{plan.slug}-{year}年终评定.xlsx")

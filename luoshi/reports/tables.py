@@ -1,0 +1,146 @@
+"""The rows of what the office sends out, built once; each file format only lays them out."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from luoshi.extract.model import Comparator, Kind
+from luoshi.extract.model import Target as Found
+from luoshi.extract.render import describe
+from luoshi.plans.models import Plan, Target
+from luoshi.progress.assessing import assess_plan
+from luoshi.tracking import STATUS_LABELS, Status
+from luoshi.units.models import Assignment
+
+CHINESE_NUMERALS = "〇一二三四五六七八九十"
+
+
+def words(target: Target) -> str:
+    """A stored target in words, as a breakdown table writes it: 固定资产投资增长10%以上."""
+    return describe(Found(
+        indicator=target.indicator_text, kind=Kind(target.kind),
+        comparator=Comparator(target.comparator) if target.comparator else None, value=target.value,
+        value_max=target.value_max, unit=target.unit or None, deadline=target.deadline,
+        aspirational=target.aspirational, span=(0, 1), section=0, task=None, decrease=target.decrease,
+        condition=target.condition or None))
+
+
+def ordinal(n: int) -> str:
+    return CHINESE_NUMERALS[n] if n <= 10 else f"十{CHINESE_NUMERALS[n - 10]}" if n < 20 else str(n)
+
+
+@dataclass(frozen=True)
+class BreakdownRow:
+    """One line of the 重点任务分解表."""
+
+    number: str  # 序号
+    area: str  # 工作方面
+    task: str  # 工作任务
+    targets: str  # 量化目标, in words
+    lead: str  # 牵头单位
+    co: str  # 责任单位
+    deadline: str  # 完成时限
+
+
+BREAKDOWN_COLUMNS = ("序号", "工作任务", "量化目标", "牵头单位", "责任单位", "完成时限")
+
+
+def breakdown(plan: Plan) -> list[BreakdownRow]:
+    """The task breakdown table: the main targets one by one, then one row per task with its targets."""
+    targets = list(plan.targets.select_related("section", "task").order_by("section__ordinal", "id"))
+    task_units = {(a.task_id, a.role): a.unit.name for a in Assignment.objects.filter(
+        task__section__plan=plan, target__isnull=True).select_related("unit")}
+    leads = {a.target_id: a.unit.name for a in Assignment.objects.filter(
+        target__plan=plan, role=Assignment.Role.LEAD).select_related("unit")}
+    cos: dict[int, list[str]] = defaultdict(list)
+    for a in Assignment.objects.filter(target__plan=plan, role=Assignment.Role.CO).select_related("unit"):
+        cos[a.target_id].append(a.unit.name)
+    year_end = f"{plan.year}年12月底"
+    rows: list[BreakdownRow] = []
+    main = [t for t in targets if t.section.ordinal == 0]
+    for n, t in enumerate(main, 1):
+        rows.append(BreakdownRow(f"{n}", "主要预期目标", t.indicator_text, words(t), leads.get(t.pk, ""),
+                                 "、".join(cos.get(t.pk, [])), _deadline(t.deadline, year_end)))
+    by_task: dict[tuple[int, int], list[Target]] = defaultdict(list)
+    for t in targets:
+        if t.section.ordinal:
+            by_task[(t.section.ordinal, t.task.ordinal if t.task else 0)].append(t)
+    for (section, task_no), group in sorted(by_task.items()):
+        first = group[0]
+        task = first.task
+        lead_names = list(dict.fromkeys(
+            ([task_units[(task.pk, "lead")]] if task and (task.pk, "lead") in task_units else [])
+            + [leads[t.pk] for t in group if t.pk in leads]))
+        co_names = list(dict.fromkeys(
+            ([task_units[(task.pk, "co")]] if task and (task.pk, "co") in task_units else [])
+            + [n for t in group for n in cos.get(t.pk, [])]))
+        co_names = [n for n in co_names if n not in lead_names[:1]] + lead_names[1:]
+        deadlines = [t.deadline for t in group if t.deadline]
+        rows.append(BreakdownRow(
+            f"{section}.{task_no}", f"（{ordinal(section)}）{first.section.title}",
+            task.heading if task else "（未归入任务的目标）", "；".join(words(t) for t in group),
+            lead_names[0] if lead_names else "", "、".join(dict.fromkeys(co_names)),
+            _deadline(max(deadlines), year_end) if deadlines and len(deadlines) == len(group) else year_end))
+    return rows
+
+
+def _deadline(d: date | None, year_end: str) -> str:
+    return f"{d.year}年{d.month}月{d.day}日前" if d else year_end
+
+
+@dataclass(frozen=True)
+class EvaluationRow:
+    """A target's year-end verdict."""
+
+    code: str
+    area: str
+    target: str
+    lead: str
+    verdict: str  # 已完成 / 未完成 / 无结果
+    actual: str
+    margin: str
+    source: str
+    status: Status
+
+
+EVALUATION_COLUMNS = ("编号", "工作方面", "目标", "牵头单位", "评定", "全年实际", "差额", "来源")
+
+
+Counts = list[tuple[str, int]]  # (verdict, how many), most first
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    plan: Plan
+    year: int
+    rows: list[EvaluationRow]
+    by_section: list[tuple[str, Counts]]
+    by_unit: list[tuple[str, Counts]]
+    totals: Counts
+
+
+def evaluation(plan: Plan, year: int) -> Evaluation:
+    """Every target judged on its year's outcome: achieved or missed with the margin, or no outcome."""
+    leads = {a.target_id: a.unit.name for a in Assignment.objects.filter(
+        target__plan=plan, role=Assignment.Role.LEAD).select_related("unit")}
+    rows = []
+    for row in assess_plan(plan, date(year, 12, 31)):
+        a = row.assessment
+        final = a.period is not None and a.period.is_year and a.status in (Status.ACHIEVED, Status.MISSED)
+        verdict = STATUS_LABELS[a.status][0] if final else "无结果"
+        margin = "" if a.margin is None or not final else f"{a.margin:+g}" + (
+            "个百分点" if row.target.unit in ("%", "百分点") else row.target.unit)
+        rows.append(EvaluationRow(
+            row.target.code, row.target.section.title, words(row.target), leads.get(row.target.pk, ""), verdict,
+            f"{a.actual:g}" if final and a.actual is not None else "", margin, row.source if final else "",
+            a.status if final else Status.NO_DATA))
+    by_section: dict[str, Counter[str]] = {}
+    by_unit: dict[str, Counter[str]] = {}
+    for r in rows:
+        by_section.setdefault(r.area, Counter())[r.verdict] += 1
+        by_unit.setdefault(r.lead or "（未分派）", Counter())[r.verdict] += 1
+    return Evaluation(plan, year, rows, [(k, c.most_common()) for k, c in by_section.items()],
+                      [(k, c.most_common()) for k, c in sorted(by_unit.items())],
+                      Counter(r.verdict for r in rows).most_common())

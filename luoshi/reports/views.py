@@ -1,0 +1,55 @@
+"""Downloads of the office's documents, and the year-end evaluation page."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from luoshi.accounts.access import Access, access_of
+from luoshi.plans.views import current
+from luoshi.reports.exports import FORMATS, breakdown_file, evaluation_file
+from luoshi.reports.tables import evaluation
+
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def _whole_plan_reader(request: HttpRequest) -> Access:
+    access = access_of(request.user)
+    if access.is_liaison:
+        raise PermissionDenied("全市的分解表和评定由督查室和领导查看")
+    return access
+
+
+def _attachment(content: bytes, name: str, fmt: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    return response
+
+
+@login_required
+def breakdown_download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    if fmt not in FORMATS:
+        raise Http404("没有这种格式")
+    plan = current(slug)
+    _whole_plan_reader(request)
+    content, name = breakdown_file(plan, fmt)
+    return _attachment(content, name, fmt)
+
+
+@login_required
+def evaluation_page(request: HttpRequest, slug: str) -> HttpResponse:
+    plan = current(slug)
+    access = _whole_plan_reader(request)
+    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else plan.year
+    if request.GET.get("format") == "xlsx":
+        content, name = evaluation_file(plan, year)
+        return _attachment(content, name, "xlsx")
+    return render(request, "reports/evaluation.html", {"plan": plan, "access": access,
+                                                       "result": evaluation(plan, year), "year": year})
