@@ -29,6 +29,7 @@ urlpatterns = [
     path("plans/<str:slug>/assign/", units.assign, name="assign"),
     path("plans/<str:slug>/breakdown.<str:fmt>", reports.breakdown_download, name="breakdown"),
     path("plans/<str:slug>/evaluation/", reports.evaluation_page, name="evaluation"),
+    path("plans/<str:slug>/bulletin.<str:fmt>", reports.bulletin_download, name="bulletin"),
     path("public/<str:slug>/", plans.public, name="public"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

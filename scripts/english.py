@@ -82,7 +82,8 @@ ENGLISH = {
     "预计": "Forecast", "任务": "Tasks", "本期尚未报送": "Not yet reported this period",
     "都已报送": "All reported", "年终评定": "Year-end evaluation", "下载 Excel": "Download Excel",
     "有全年结果的目标": "Targets with a full-year outcome", "评定": "Verdict", "全年实际": "Full year",
-    "按牵头单位": "By lead unit", "重点任务分解表": "Task breakdown table",
+    "按牵头单位": "By lead unit", "重点任务分解表": "Task breakdown table", "督查通报": "Bulletin",
+    "附件": "attachments",
     "高亮处是从原文中识别出的目标，颜色表示 %(day)s 的进度状态；点击查看目标。":
         "Highlighted: the targets found in the text, coloured by their status on %(day)s; click one to open it.",
     # statuses, from luoshi.tracking

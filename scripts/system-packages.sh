@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Debian packages the browser tests and Chinese rendering need: Chromium (driven by Playwright,
-# never its own download) and the Noto CJK fonts. Installs only what is missing.
+# Debian packages the tests and Chinese rendering need: Chromium (driven by Playwright, never its
+# own download), the Noto CJK fonts, Pango (WeasyPrint's PDFs) and poppler-utils (reading PDFs back).
+# Installs only what is missing.
 set -euo pipefail
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+ldconfig -p | grep -q libpangoft2 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 if ((${#missing[@]})); then
   echo "installing ${missing[*]} from Debian's packages" >&2
   apt-get update -qq >&2

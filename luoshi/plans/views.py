@@ -82,7 +82,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "plans/dashboard.html", {
         "page": page, "pages": range(1, pages + 1) if pages > 1 else None,
         "page_lines": page_lines, "laggards": laggards, "query": _query_without_page(request),
-        "on_param": on.isoformat(),
+        "on_param": on.isoformat(), "period": f"{on.year}-{on.month:02d}",
         "plan": plan, "board": data, "access": access, "filters": filters, "kinds": Kind,
         "sections": plan.sections.order_by("ordinal"), "units": Unit.objects.filter(kind="department"),
         "statuses": [(s, label) for s, label in _STATUS_CHOICES],

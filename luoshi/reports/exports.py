@@ -27,3 +27,14 @@ def evaluation_file(plan: Plan, year: int) -> tuple[bytes, str]:
     title = f"{plan.region}{year}年政府工作报告目标完成情况评定"
     return (files.xlsx(title, EVALUATION_COLUMNS, rows, (9, 28, 50, 20, 10, 12, 14, 40), "年终评定"),
             f"{plan.slug}-{year}年终评定.xlsx")
+
+
+def bulletin_files(plan: Plan, period: str, formats: list[str]) -> list[tuple[str, bytes]]:
+    """(file name, content) of the bulletin for ``period`` in each of ``formats`` (docx, pdf, xlsx)."""
+    from luoshi.reports import bulletin_files as layout
+    from luoshi.reports.bulletin import bulletin
+
+    made = bulletin(plan, period)
+    writers = {"docx": layout.as_docx, "pdf": layout.as_pdf, "xlsx": layout.as_xlsx}
+    stem = f"{plan.slug}-{period}-督查通报"
+    return [(f"{stem}{'-附件' if fmt == 'xlsx' else ''}.{fmt}", writers[fmt](made)) for fmt in formats]

@@ -11,10 +11,12 @@ from django.shortcuts import render
 
 from luoshi.accounts.access import Access, access_of
 from luoshi.plans.views import current
-from luoshi.reports.exports import FORMATS, breakdown_file, evaluation_file
+from luoshi.reports.exports import FORMATS, breakdown_file, bulletin_files, evaluation_file
 from luoshi.reports.tables import evaluation
+from luoshi.tracking import BadPeriod
 
 CONTENT_TYPES = {
+    "pdf": "application/pdf",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
@@ -53,3 +55,18 @@ def evaluation_page(request: HttpRequest, slug: str) -> HttpResponse:
         return _attachment(content, name, "xlsx")
     return render(request, "reports/evaluation.html", {"plan": plan, "access": access,
                                                        "result": evaluation(plan, year), "year": year})
+
+
+@login_required
+def bulletin_download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    """The 督查通报 for ?period= as .docx, .pdf, or its attachments as .xlsx."""
+    if fmt not in ("docx", "pdf", "xlsx"):
+        raise Http404("没有这种格式")
+    plan = current(slug)
+    _whole_plan_reader(request)
+    period = request.GET.get("period", "")
+    try:
+        [(name, content)] = bulletin_files(plan, period, [fmt])
+    except BadPeriod as e:
+        return HttpResponse(f"期别有误：{e}", status=400, content_type="text/plain; charset=utf-8")
+    return _attachment(content, name, fmt)

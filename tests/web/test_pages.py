@@ -33,6 +33,7 @@ def pages(plan: Plan) -> dict[str, str]:
         "assign": reverse("assign", args=[plan.slug]),
         "breakdown": reverse("breakdown", args=[plan.slug, "xlsx"]),
         "evaluation": reverse("evaluation", args=[plan.slug]),
+        "bulletin": reverse("bulletin", args=[plan.slug, "xlsx"]) + "?period=2024-06",
     }
 
 
@@ -51,6 +52,7 @@ EXPECTED = {  # page: status for office, leader, liaison of the lead unit, liais
     "assign": (200, 403, 403, 403),
     "breakdown": (200, 200, 403, 403),
     "evaluation": (200, 200, 403, 403),
+    "bulletin": (200, 200, 403, 403),
 }
 
 
