@@ -61,6 +61,7 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
     period = _period(request, plan)
     targets = _reporting_targets(plan, access, unit)
     errors: dict[str, str] = {}
+    latest = _latest_reports(targets, period)
     if request.method == "POST":
         made = []
         for t in targets:
@@ -71,6 +72,14 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
                 value = float(raw.replace(",", ""))
             except ValueError:
                 errors[t.code] = f"“{raw}”不是数字：只填数字，不带单位和“约”“超”等字"
+                continue
+            other = latest.get(t.pk)
+            if other is not None and str(other.pk) != request.POST.get(f"seen-{t.code}", ""):
+                # Someone reported this target for this period after this form was opened: never overwrite
+                # silently. Both figures are kept; this one is taken once the liaison has seen the other.
+                when = timezone.localtime(other.reported_at)
+                errors[t.code] = (f"在你填写期间，{other.reported_by or '他人'}已于{when:%m-%d %H:%M}"
+                                  f"报送了 {other.value:g}（{other.get_status_display()}）；请核对后再次提交")
                 continue
             made.append(Observation(
                 target=t, period=period, value=value, status=Observation.Status.SUBMITTED,
@@ -98,11 +107,22 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
 
             provisional = assess(goal_of(t), [Seen(parse_period(mine.period, mine.cumulative), mine.value,
                                                    mine.cumulative, mine.reference)], on)
-        lines.append((t, rows[t.pk], mine, provisional, errors.get(t.code), request.POST.get(f"value-{t.code}", "")))
+        seen = latest.get(t.pk)
+        lines.append((t, rows[t.pk], mine, provisional, errors.get(t.code), request.POST.get(f"value-{t.code}", ""),
+                      seen.pk if seen else ""))
     return render(request, "progress/report.html", {
         "plan": plan, "access": access, "unit": unit, "period": period, "lines": lines,
         "units": Unit.objects.filter(kind="department") if access.is_office else None,
     })
+
+
+def _latest_reports(targets: list[Target], period: str) -> dict[int, Observation]:
+    """The last figure reported for each target and period, whoever reported it."""
+    latest: dict[int, Observation] = {}
+    for o in (Observation.objects.filter(target__in=targets, period=period).select_related("reported_by")
+              .order_by("reported_at", "id")):
+        latest[o.target_id] = o
+    return latest
 
 
 @login_required

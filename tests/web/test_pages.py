@@ -320,3 +320,22 @@ def test_it_lets_a_unit_answer_for_a_whole_task(plan: Plan, office: User, other_
     assert client.get(reverse("target", args=[plan.slug, "1.1.1"])).status_code == 200
     form = client.get(reverse("report", args=[plan.slug]) + "?period=2024-06").content.decode()
     assert "固定资产投资达到800亿元" in form
+
+
+def test_it_never_lets_a_second_liaison_overwrite_the_first_silently(plan: Plan, liaison: User) -> None:
+    from luoshi.accounts.models import Role
+    from luoshi.accounts.users import add_user
+
+    colleague = add_user("carol", "correct-horse-battery", Role.LIAISON, "市发改委")
+    url = reverse("report", args=[plan.slug]) + "?period=2024-06"
+    first, second = client_for(liaison), client_for(colleague)  # type: ignore[arg-type]
+    form = second.get(url).content.decode()  # carol opens the form while nothing is reported
+    assert 'name="seen-1.1.1" value=""' in form
+    first.post(url, {"period": "2024-06", "value-1.1.1": "520", "seen-1.1.1": ""})
+    clash = second.post(url, {"period": "2024-06", "value-1.1.1": "480", "seen-1.1.1": ""})
+    page = clash.content.decode()
+    assert "在你填写期间，charlie已于" in page and "报送了 520" in page
+    assert list(Observation.objects.values_list("value", flat=True)) == [520]
+    seen = Observation.objects.get().pk
+    second.post(url, {"period": "2024-06", "value-1.1.1": "480", "seen-1.1.1": str(seen)})  # having seen it
+    assert sorted(Observation.objects.values_list("value", flat=True)) == [480, 520]  # both kept
