@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "ninja",  # serves the API docs' scripts from the package, not from a CDN
     "luoshi",
     "luoshi.accounts",
     "luoshi.plans",

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth
 from django.urls import include, path
 
+from luoshi.api import api
 from luoshi.plans import views as plans
 from luoshi.progress import views as progress
 from luoshi.reports import views as reports
@@ -31,6 +32,7 @@ urlpatterns = [
     path("plans/<str:slug>/evaluation/", reports.evaluation_page, name="evaluation"),
     path("plans/<str:slug>/bulletin.<str:fmt>", reports.bulletin_download, name="bulletin"),
     path("public/<str:slug>/", plans.public, name="public"),
+    path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -10,7 +10,7 @@ from django.urls import reverse
 from luoshi.plans.models import Plan, Target
 from luoshi.progress.models import Observation
 from tests.factories import imported_report
-from tests.web.conftest import client_for
+from tests.world import client_for
 
 pytestmark = pytest.mark.django_db
 

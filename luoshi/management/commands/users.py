@@ -23,8 +23,22 @@ class Command(LuoshiCommand):
         add.add_argument("--role", required=True, choices=[r.value for r in Role])
         add.add_argument("--unit", help="a liaison's unit, by name or short name (市商务局)")
         add.add_argument("--password", help="the password (default: asked for)")
+        token = jobs.add_parser("token", help="make an API token for a user (shown once)")
+        token.add_argument("username")
+        token.add_argument("--name", default="", help="what the token is for")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["job"] == "token":
+            from django.contrib.auth import get_user_model
+
+            from luoshi.accounts.tokens import make_token
+
+            user = get_user_model().objects.filter(username=options["username"]).first()
+            if user is None:
+                raise CommandError(f"没有用户 {options['username']}")
+            key = make_token(user, options["name"])
+            self.stdout.write(f"{user.get_username()} 的接口令牌（只显示这一次，请妥善保存）：\n{key}")
+            return
         password = options["password"] or getpass.getpass("密码：")
         if len(password) < 8:
             raise CommandError("密码至少8位")
