@@ -83,7 +83,9 @@ ENGLISH = {
     "都已报送": "All reported", "年终评定": "Year-end evaluation", "下载 Excel": "Download Excel",
     "有全年结果的目标": "Targets with a full-year outcome", "评定": "Verdict", "全年实际": "Full year",
     "按牵头单位": "By lead unit", "重点任务分解表": "Task breakdown table", "督查通报": "Bulletin",
-    "附件": "attachments",
+    "附件": "attachments", "跨年份、跨地区比较": "Across years and regions",
+    "选择要比较的计划": "Plans to compare", "比较所选计划": "Compare", "至少选择两个计划。": "Choose at least two plans.",
+    "删去": "dropped in",
     "高亮处是从原文中识别出的目标，颜色表示 %(day)s 的进度状态；点击查看目标。":
         "Highlighted: the targets found in the text, coloured by their status on %(day)s; click one to open it.",
     # statuses, from luoshi.tracking

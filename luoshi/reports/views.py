@@ -10,7 +10,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from luoshi.accounts.access import Access, access_of
+from luoshi.plans.models import Plan
 from luoshi.plans.views import current
+from luoshi.reports.comparison import compare
 from luoshi.reports.exports import FORMATS, breakdown_file, bulletin_files, evaluation_file
 from luoshi.reports.tables import evaluation
 from luoshi.tracking import BadPeriod
@@ -70,3 +72,15 @@ def bulletin_download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse
     except BadPeriod as e:
         return HttpResponse(f"期别有误：{e}", status=400, content_type="text/plain; charset=utf-8")
     return _attachment(content, name, fmt)
+
+
+@login_required
+def comparison_page(request: HttpRequest) -> HttpResponse:
+    """Targets of several plans side by side: ?plans=jinhua-2024,jinhua-2025 (default: all current)."""
+    access = _whole_plan_reader(request)
+    every = list(Plan.objects.current().order_by("region", "year"))
+    wanted = [s for s in request.GET.get("plans", "").split(",") if s]
+    chosen = [p for p in every if p.slug in wanted] if wanted else every
+    result = compare(chosen) if len(chosen) >= 2 else None
+    return render(request, "reports/compare.html", {"access": access, "every": every,
+                                                    "chosen": {p.slug for p in chosen}, "result": result})
