@@ -32,3 +32,9 @@ def seed_path() -> Path:
 @pytest.fixture(scope="session")
 def seed_text(seed_path: Path) -> str:
     return seed_path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings) -> None:  # type: ignore[no-untyped-def]
+    """Hashing the demo's and the tests' passwords properly takes half a second each."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
+from simple_history.utils import bulk_update_with_history
 
 from luoshi.accounts.models import Role
 from luoshi.accounts.users import add_user
@@ -97,6 +98,7 @@ def _load_outcomes(plan: Plan) -> int:
 def _generate_months(plan: Plan) -> int:
     outcomes = {r["code"]: float(r["value"]) for r in csv.DictReader(OUTCOMES.open(encoding="utf-8"))}
     made: list[Observation] = []
+    seasonal: list[Target] = []
     for target in plan.targets.select_related("indicator"):
         rng = random.Random(f"{plan.slug}:{target.code}")  # the same figures every time
         frequency = target.indicator.frequency if target.indicator else "month"
@@ -109,8 +111,8 @@ def _generate_months(plan: Plan) -> int:
                                     narrative=ILLUSTRATIVE, illustrative=True))
         if target.kind == "level" and target.unit not in ("%", "‰", "百分点") and target.profile is None:
             target.profile = list(PROFILE)
-            target._change_reason = "演示：按典型年份设置各月占比"  # type: ignore[attr-defined]
-            target.save(update_fields=["profile"])
+            seasonal.append(target)
+    bulk_update_with_history(seasonal, Target, ["profile"], default_change_reason="演示：按典型年份设置各月占比")
     Observation.objects.bulk_create(made)
     return len(made)
 

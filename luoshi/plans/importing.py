@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 from pypinyin import lazy_pinyin
+from simple_history.utils import bulk_create_with_history
 
 from luoshi.plans.catalogue import match
 from luoshi.plans.models import Indicator, Origin, Plan, Section, Target, Task
@@ -95,8 +96,7 @@ def _store_outline(plan: Plan, doc: dict[str, Any]) -> None:
             aspirational=t["aspirational"], decrease=t.get("decrease", False),
             condition=t.get("condition") or "", span_start=t["span"][0], span_end=t["span"][1],
             quote=t["quote"], origin=Origin.EXTRACTED))
-    for target in targets:
-        target.save()  # one by one, so the history records each target's first version
+    bulk_create_with_history(targets, Target, default_change_reason="导入")  # history records each first version
 
 
 def _carry_reviewed(previous: Plan, plan: Plan) -> int:

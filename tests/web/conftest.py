@@ -1,3 +1,3 @@
 """The web pages' tests share the world of tests/world.py."""
 
-from tests.world import _fast_passwords_and_plain_static, leader, liaison, office, other_liaison, plan  # noqa: F401
+from tests.world import _plain_static, leader, liaison, office, other_liaison, plan  # noqa: F401
