@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from luoshi.plans.models import Plan
-from luoshi.progress.assessing import assess_plan
+from luoshi.progress.assessing import assess_plan, goal_of
 from luoshi.reports.tables import words
 from luoshi.tracking import STATUS_LABELS, Status, parse_period
 from luoshi.units.models import Assignment
@@ -79,8 +79,12 @@ def bulletin(plan: Plan, period: str) -> Bulletin:
     leads = {a.target_id: a.unit.name for a in Assignment.objects.filter(
         target__plan=plan, role=Assignment.Role.LEAD).select_related("unit")}
     indicators, quantified, milestones = [], [], []
+    ahead = 0
     for row in assess_plan(plan, on):
         t, a = row.target, row.assessment
+        if (a.status == Status.ON_TRACK and a.completion is not None and a.completion > a.elapsed
+                and goal_of(t).accumulates):
+            ahead += 1  # an amount done faster than the year: 超序时进度
         unit = "" if t.unit in ("%", "百分点") else t.unit
         actual = "—" if a.actual is None else f"{a.actual:,.2f}".rstrip("0").rstrip(".") + (
             "%" if t.unit == "%" else unit)
@@ -106,7 +110,8 @@ def bulletin(plan: Plan, period: str) -> Bulletin:
     share = f"{100 * good / rated:.1f}%" if rated else "—"
     summary = [
         f"截至{on.year}年{on.month}月底，{plan.region}{plan.year}年政府工作报告确定的{len(every)}个目标中，"
-        f"有数据可评估的{rated}个：达到或超过序时进度{counts[Status.ON_TRACK]}个，已提前完成{counts[Status.ACHIEVED]}个，"
+        f"有数据可评估的{rated}个：达到或超过序时进度{counts[Status.ON_TRACK]}个（其中超序时进度{ahead}个），"
+        f"已提前完成{counts[Status.ACHIEVED]}个，"
         f"略低于序时进度{counts[Status.AT_RISK]}个，明显滞后{counts[Status.BEHIND]}个"
         + (f"，未完成{counts[Status.MISSED]}个" if counts[Status.MISSED] else "")
         + f"；达标率{share}。另有{counts[Status.NO_DATA]}个目标应报未报，{counts[Status.NOT_DUE]}个未到报送期。",
