@@ -29,6 +29,11 @@ class Access:
     def is_liaison(self) -> bool:
         return self.role == Role.LIAISON
 
+    @property
+    def reports(self) -> bool:
+        """Whether this user reports figures at all: the office and liaisons do, leaders only read."""
+        return self.role in (Role.OFFICE, Role.LIAISON)
+
     def visible_targets(self, plan: Plan) -> QuerySet[Target]:
         """The targets of ``plan`` this user may see: all, or a liaison's unit's own."""
         targets = plan.targets.all()
@@ -56,6 +61,13 @@ def require_office(user: AbstractBaseUser | AnonymousUser) -> Access:
     access = access_of(user)
     if not access.is_office:
         raise PermissionDenied("只有督查室可以进行这项操作")
+    return access
+
+
+def require_reporter(user: AbstractBaseUser | AnonymousUser) -> Access:
+    access = access_of(user)
+    if not access.reports:
+        raise PermissionDenied("领导账号只能查看，不能报送")
     return access
 
 

@@ -17,7 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from luoshi.accounts.access import Access, access_of, require_office
+from luoshi.accounts.access import Access, access_of, require_office, require_reporter
 from luoshi.plans.models import Plan, Target
 from luoshi.plans.views import current
 from luoshi.progress.assessing import assess_plan
@@ -54,9 +54,7 @@ def _reporting_targets(plan: Plan, access: Access, unit: Unit | None) -> list[Ta
 def report(request: HttpRequest, slug: str) -> HttpResponse:
     """All of a unit's targets for one period on one screen."""
     plan = current(slug)
-    access = access_of(request.user)
-    if not (access.is_liaison or access.is_office):
-        raise PermissionDenied("领导账号只能查看，不能报送")
+    access = require_reporter(request.user)
     unit = access.unit if access.is_liaison else Unit.objects.filter(pk=request.GET.get("unit") or 0).first()
     period = _period(request, plan)
     targets = _reporting_targets(plan, access, unit)
@@ -128,9 +126,7 @@ def _latest_reports(targets: list[Target], period: str) -> dict[int, Observation
 @login_required
 def template_download(request: HttpRequest, slug: str) -> HttpResponse:
     plan = current(slug)
-    access = access_of(request.user)
-    if not (access.is_liaison or access.is_office):
-        raise PermissionDenied("领导账号只能查看，不能报送")
+    access = require_reporter(request.user)
     period = _period(request, plan)
     book = template(plan, period, _reporting_targets(plan, access, access.unit) if access.is_liaison else None)
     out = io.BytesIO()
@@ -145,9 +141,7 @@ def template_download(request: HttpRequest, slug: str) -> HttpResponse:
 def upload(request: HttpRequest, slug: str) -> HttpResponse:
     """Upload a filled template: a preview shows every problem cell before anything is saved."""
     plan = current(slug)
-    access = access_of(request.user)
-    if not (access.is_liaison or access.is_office):
-        raise PermissionDenied("领导账号只能查看，不能报送")
+    access = require_reporter(request.user)
     allowed = {t.pk for t in _reporting_targets(plan, access, access.unit if access.is_liaison else None)}
     problems: list[str] = []
     preview: list[Observation] = []

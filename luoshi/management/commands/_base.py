@@ -8,13 +8,15 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.db import OperationalError, ProgrammingError
 
+from luoshi.plans.lookup import PlanNotFound
+
 
 class LuoshiCommand(BaseCommand):
     """A command whose errors, run from the shell, read ``luoshi NAME: what went wrong``.
 
     Django would print ``CommandError: …``; from ``call_command`` (tests) the
-    CommandError is raised as usual. A database that is not set up, or not
-    reachable, is one of those errors, with what to do about it.
+    CommandError is raised as usual. A plan that is not there, or a database that
+    is not set up or not reachable, is one of those errors, with what to do about it.
     """
 
     _name = ""
@@ -35,6 +37,8 @@ class LuoshiCommand(BaseCommand):
     def _execute(self, *args: Any, **options: Any) -> Any:
         try:
             return super().execute(*args, **options)
+        except PlanNotFound as e:
+            raise CommandError(str(e)) from None
         except (OperationalError, ProgrammingError) as e:
             raise CommandError(f"数据库不可用或尚未建立（{str(e).splitlines()[0]}）："
                                "请先运行 luoshi migrate，或 luoshi demo 建立演示") from None

@@ -61,13 +61,10 @@ class Command(LuoshiCommand):
             self.stdout.write(as_json(assessments), ending="")
 
     def _plan(self, options: dict[str, Any]) -> None:
-        from luoshi.plans.lookup import PlanNotFound, current_plan
+        from luoshi.plans.lookup import current_plan
         from luoshi.progress.assessing import assess_plan
 
-        try:
-            plan = current_plan(options["plan"])
-        except PlanNotFound as e:
-            raise CommandError(str(e)) from None
+        plan = current_plan(options["plan"])
         on = options["on"] or date.today()
         rows = assess_plan(plan, on)
         if options["format"] == "json":

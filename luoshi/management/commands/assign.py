@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import CommandError
 
 from luoshi.management.commands._base import LuoshiCommand
-from luoshi.plans.lookup import PlanNotFound, current_plan
+from luoshi.plans.lookup import current_plan
 from luoshi.units.assigning import assign_by_keywords
 
 
@@ -21,9 +21,9 @@ class Command(LuoshiCommand):
                             help="also redo leads this rule set before (never those a person chose)")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        plan = current_plan(options["plan"])
         try:
-            plan = current_plan(options["plan"])
             count = assign_by_keywords(plan, replace=options["replace"])
-        except (PlanNotFound, LookupError) as e:
+        except LookupError as e:
             raise CommandError(str(e)) from None
         self.stdout.write(f"{plan.slug}: 为{count}个目标指定了牵头单位")

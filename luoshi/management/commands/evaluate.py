@@ -6,10 +6,8 @@ from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import CommandError
-
 from luoshi.management.commands._base import LuoshiCommand
-from luoshi.plans.lookup import PlanNotFound, current_plan
+from luoshi.plans.lookup import current_plan
 from luoshi.reports.exports import evaluation_file
 from luoshi.reports.tables import evaluation
 
@@ -24,10 +22,7 @@ class Command(LuoshiCommand):
         parser.add_argument("-o", "--output", help="with --format xlsx: the file to write")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        try:
-            plan = current_plan(options["plan"])
-        except PlanNotFound as e:
-            raise CommandError(str(e)) from None
+        plan = current_plan(options["plan"])
         year = options["year"] or plan.year
         if options["format"] == "xlsx":
             content, name = evaluation_file(plan, year)

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import CommandError
 
 from luoshi.management.commands._base import LuoshiCommand
-from luoshi.plans.lookup import PlanNotFound, current_plan
+from luoshi.plans.lookup import current_plan
 from luoshi.plans.models import Plan
 from luoshi.reports.exports import FORMATS, breakdown_file, bulletin_files
 from luoshi.tracking import BadPeriod
@@ -32,10 +32,7 @@ class Command(LuoshiCommand):
         note.add_argument("-o", "--output", default=".", help="the folder to write into (default: here)")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        try:
-            plan = current_plan(options["plan"])
-        except PlanNotFound as e:
-            raise CommandError(str(e)) from None
+        plan = current_plan(options["plan"])
         if options["job"] == "bulletin":
             self._bulletin(plan, options)
             return

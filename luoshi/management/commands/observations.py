@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import CommandError
 
 from luoshi.management.commands._base import LuoshiCommand
-from luoshi.plans.lookup import PlanNotFound, current_plan
+from luoshi.plans.lookup import current_plan
 from luoshi.progress.sheets import SheetProblems, import_observations, template
 
 
@@ -27,10 +27,7 @@ class Command(LuoshiCommand):
         load.add_argument("--plan", help="the plan's code (default: the only plan)")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        try:
-            plan = current_plan(options["plan"])
-        except PlanNotFound as e:
-            raise CommandError(str(e)) from None
+        plan = current_plan(options["plan"])
         if options["job"] == "template":
             output = Path(options["output"] or f"{plan.slug}-{options['period']}-进度数据.xlsx")
             try:
