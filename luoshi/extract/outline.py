@@ -29,6 +29,8 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _HEADING_FIRST = frozenset("第一二三四五六七八九十(0123456789" + "".join(map(chr, range(0x2460, 0x2474))))
 _OPENER = re.compile(r"[^,;:、。!?]{2,30}?[。!]")
+# 培育壮大新兴产业、未来产业。 A heading may list, but only briefly: a long 、-list opens a statement.
+_SHORT_LIST_OPENER = re.compile(r"[^,;:。!?]{2,16}?[。!]")
 _REVIEW = re.compile(r"回顾|过去(?:的)?(?:一|五)?年|去年|上年|工作总结|取得的成[绩效]|主要成效|成绩")
 _TASKS_CONTAINER = re.compile(r"任务|工作|重点|安排|举措|部署")
 _FOOTER = re.compile(
@@ -122,7 +124,7 @@ def outline(paras: list[Paragraph]) -> Outline:
         elif h is not None and h.body == len(p.text) and len(p.text) <= 40:
             body = len(p.text)  # a heading outside the work areas: no statements in it
         elif section and not in_review:
-            m = _OPENER.match(p.text)
+            m = _OPENER.match(p.text) or _SHORT_LIST_OPENER.match(p.text)
             if m and m.end() < len(p.text):
                 task = m.group()[:-1]
                 task_marks.setdefault(section, []).append((task, p.span(0, m.end() - 1), i))
@@ -217,7 +219,8 @@ def _areas(headings: list[_Heading], year: int | None) -> tuple[list[_Heading], 
         if children:
             best = max(live_tops, key=lambda t: len(children.get(t.index, [])))
             kids = children.get(best.index, [])
-            if len(kids) >= 3 and (_TASKS_CONTAINER.search(best.title) or len(live_tops) <= 5):
+            container = bool(_TASKS_CONTAINER.search(best.title)) or len(live_tops) == 1
+            if (len(kids) >= 3 and (container or len(live_tops) <= 5)) or (len(kids) >= 2 and container):
                 later = [t for t in live_tops if t.index > best.index]
                 return kids + later, review
     return _numbered_run(live_tops), review

@@ -48,7 +48,8 @@ _LEAD_WORDS: dict[str, tuple[Comparator | None, str | None]] = {
     "稳定在": (EQ, None), "稳定": (EQ, None), "为": (EQ, None), "放大至": (EQ, None),
     "扩大至": (EQ, None), "扩大到": (EQ, None), "提高到": (EQ, None), "提高至": (EQ, None),
     "提升到": (EQ, None), "提升至": (EQ, None), "增加到": (EQ, None), "增至": (EQ, None),
-    "增加至": (EQ, None), "力争达到": (EQ, None),
+    "增加至": (EQ, None), "力争达到": (EQ, None), "拟安排": (EQ, None), "安排": (EQ, None),
+    "拟按": (EQ, None), "按": (EQ, None),
     "约": (ABOUT, None), "大约": (ABOUT, None),
     "增长": (None, _GROWTH), "同比增长": (None, _GROWTH), "年均增长": (None, _GROWTH),
     "增幅": (None, _GROWTH), "增速": (None, _GROWTH), "涨幅": (None, _GROWTH),
@@ -72,6 +73,7 @@ _ACTION_VERBS = ("新建改扩建", "新改扩建", "新开工", "新增", "新�
                  "招引", "引进", "组织", "建设", "创建", "发放", "帮扶", "供应", "开行", "落地",
                  "改造", "开工", "培训", "扶持", "认定", "盘活", "推广", "筹集", "保障", "开展")
 _CONJUNCTIONS = ("以及", "和", "及", "与")
+_AFTER_AMOUNT = ("安排", "支持", "用于", "专项用于", "用来", "的规模")
 _NAME_NEIGHBOURS = frozenset("+-/.&_#")
 _QUOTE_MARKS = str.maketrans("", "", "“”‘’\"'「」")
 
@@ -257,6 +259,8 @@ class _Reader:
         prefix = _strip_conjunction(text[start:q.start])
         if more and noun.startswith(_CONJUNCTIONS):
             noun = ""  # 新建学校10所和幼儿园5所: 和 ends this item, the next one follows
+        elif noun.startswith(_AFTER_AMOUNT):
+            noun = ""  # 赤字率按4%左右安排, 国债3000亿元支持以旧换新: the words after say how, not what
         if _has_words(noun):
             # The number stands before a noun: 10亿元以上制造业项目70个, 100个以上团组.
             if more or q.chinese or q.unit not in COUNT_UNITS:

@@ -102,3 +102,13 @@ def test_it_reads_tasks_numbered_in_parentheses_and_full_width_digits() -> None:
     plan = extract_plan(text)
     assert [t.task for t in plan.targets] == ["研发投入", "创新平台", "稳外贸"]
     assert [str(t.deadline) for t in plan.targets] == ["None", "2025-12-31", "None"]
+
+
+def test_it_takes_the_areas_under_a_single_part_that_holds_the_years_tasks() -> None:
+    text = ("2025年政府工作报告\n\n三、2025年政府工作任务\n\n主要预期目标是:国内生产总值增长5%左右。\n\n"
+            "(一)扩大国内需求\n\n实施提振消费专项行动。社会消费品零售总额增长5%。\n\n"
+            "(二)发展新质生产力\n\n培育壮大新兴产业、未来产业。研发经费投入增长5%以上。\n")
+    plan = extract_plan(text)
+    assert [s.title for s in plan.sections] == ["扩大国内需求", "发展新质生产力"]
+    assert [(t.section, t.task) for t in plan.targets] == [
+        (0, None), (1, "实施提振消费专项行动"), (2, "培育壮大新兴产业、未来产业")]

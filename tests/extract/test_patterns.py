@@ -251,3 +251,12 @@ def test_it_reads_在步_in_any_of_its_spellings() -> None:
 def test_it_shares_a_verb_only_between_items_measured_alike() -> None:
     found = targets("完成投资1500亿元以上,其中产业项目投资占比达到45%。")
     assert [t.indicator for t in found] == ["完成投资", "产业项目投资占比"]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("赤字率拟按4%左右安排", ("赤字率", "level", "≈", 4, "%")),
+    ("中央预算内投资拟安排7350亿元", ("中央预算内投资", "level", "=", 7350, "亿元")),
+    ("安排超长期特别国债3000亿元支持消费品以旧换新", ("安排超长期特别国债", "level", "=", 3000, "亿元")),
+])
+def test_it_reads_amounts_that_are_arranged_or_earmarked(phrase: str, expected: tuple[object, ...]) -> None:
+    assert numeric(phrase + "。") == [expected]
