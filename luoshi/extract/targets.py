@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from luoshi.extract.dates import deadline_in, without_deadline
@@ -120,10 +120,6 @@ class _Draft:
     hint: str | None = None
     prenominal: bool = False
     aspirational: bool = False
-    verb: str = ""
-    kind: Kind = Kind.LEVEL
-    decrease: bool = False
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 class _Reader:
@@ -336,7 +332,7 @@ class _Reader:
 
     def _share_context(self, drafts: list[_Draft], previous: list[_Draft]) -> None:
         """Fill what a list item leaves out from the items before it."""
-        anchor = previous[0] if previous and self._starts_with_其中(drafts[0]) else None
+        anchor = previous[0] if previous and self._opens_with_of_which(drafts[0]) else None
         first = drafts[0]
         if not first.indicator and previous:
             first.indicator = previous[-1].indicator
@@ -361,7 +357,7 @@ class _Reader:
                 if at > 0:
                     d.indicator = model[:at] + d.indicator
 
-    def _starts_with_其中(self, d: _Draft) -> bool:
+    def _opens_with_of_which(self, d: _Draft) -> bool:
         return self.text.startswith("其中", d.start)
 
     def _emit(self, d: _Draft, deadline: date | None) -> None:
