@@ -88,6 +88,9 @@ ENGLISH = {
     "删去": "dropped in",
     "高亮处是从原文中识别出的目标，颜色表示 %(day)s 的进度状态；点击查看目标。":
         "Highlighted: the targets found in the text, coloured by their status on %(day)s; click one to open it.",
+    # choices of the models
+    "待审核": "submitted", "已审核": "approved", "已退回": "returned", "自动抽取": "extracted",
+    "人工审核": "reviewed", "人工添加": "added by hand",
     # statuses, from luoshi.tracking
     "达到序时进度": "On track", "略低于序时进度": "At risk", "滞后": "Behind", "已完成": "Achieved",
     "未完成": "Missed", "无数据": "No data", "未到报送期": "Not due",

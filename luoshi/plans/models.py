@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from luoshi.extract.model import Comparator, Kind
@@ -94,9 +95,9 @@ class Indicator(models.Model):
 
 
 class Origin(models.TextChoices):
-    EXTRACTED = "extracted", "自动抽取"
-    REVIEWED = "reviewed", "人工审核"
-    MANUAL = "manual", "人工添加"
+    EXTRACTED = "extracted", _("自动抽取")
+    REVIEWED = "reviewed", _("人工审核")
+    MANUAL = "manual", _("人工添加")
 
 
 class TargetQuerySet(models.QuerySet["Target"]):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from luoshi.plans.models import Target
 
@@ -21,9 +22,9 @@ class ObservationQuerySet(models.QuerySet["Observation"]):
 
 class Observation(models.Model):
     class Status(models.TextChoices):
-        SUBMITTED = "submitted", "待审核"
-        APPROVED = "approved", "已审核"
-        RETURNED = "returned", "已退回"
+        SUBMITTED = "submitted", _("待审核")
+        APPROVED = "approved", _("已审核")
+        RETURNED = "returned", _("已退回")
 
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="observations")
     period = models.CharField("期别", max_length=10, help_text="2024-06、2024Q2、2024H1 或 2024")

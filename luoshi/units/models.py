@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from luoshi.plans.models import Target, Task
 
@@ -35,8 +36,8 @@ class Assignment(models.Model):
     """A unit's part in a target or a task: the one lead (牵头) or a co-unit (责任/配合)."""
 
     class Role(models.TextChoices):
-        LEAD = "lead", "牵头单位"
-        CO = "co", "责任单位"
+        LEAD = "lead", _("牵头单位")
+        CO = "co", _("责任单位")
 
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="assignments")
     target = models.ForeignKey(Target, on_delete=models.CASCADE, null=True, blank=True,
