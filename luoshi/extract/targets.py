@@ -49,7 +49,9 @@ _LEAD_WORDS: dict[str, tuple[Comparator | None, str | None]] = {
     "扩大至": (EQ, None), "扩大到": (EQ, None), "提高到": (EQ, None), "提高至": (EQ, None),
     "提升到": (EQ, None), "提升至": (EQ, None), "增加到": (EQ, None), "增至": (EQ, None),
     "增加至": (EQ, None), "力争达到": (EQ, None), "拟安排": (EQ, None), "安排": (EQ, None),
-    "拟按": (EQ, None), "按": (EQ, None),
+    "拟按": (EQ, None), "按": (EQ, None), "完成": (EQ, None), "实现": (EQ, None),
+    # qualifiers of how a figure is counted, not part of what is counted
+    "按可比价计算": (None, None), "按可比价": (None, None), "可比价": (None, None), "同口径": (None, None),
     "约": (ABOUT, None), "大约": (ABOUT, None),
     "增长": (None, _GROWTH), "同比增长": (None, _GROWTH), "年均增长": (None, _GROWTH),
     "增幅": (None, _GROWTH), "增速": (None, _GROWTH), "涨幅": (None, _GROWTH),

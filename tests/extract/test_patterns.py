@@ -260,3 +260,14 @@ def test_it_shares_a_verb_only_between_items_measured_alike() -> None:
 ])
 def test_it_reads_amounts_that_are_arranged_or_earmarked(phrase: str, expected: tuple[object, ...]) -> None:
     assert numeric(phrase + "。") == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("一般公共预算收入完成85亿元,同口径增长5%。",
+     [("一般公共预算收入", "level", "=", 85, "亿元"), ("一般公共预算收入", "growth", "=", 5, "%")]),
+    ("地区生产总值按可比价计算增长6%左右。", [("地区生产总值", "growth", "≈", 6, "%")]),
+    ("旅游总收入实现300亿元。", [("旅游总收入", "level", "=", 300, "亿元")]),
+])
+def test_it_leaves_how_a_figure_is_counted_out_of_the_indicator(text: str,
+                                                                expected: list[tuple[object, ...]]) -> None:
+    assert numeric(text) == expected
