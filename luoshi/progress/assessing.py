@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -72,6 +73,7 @@ def assess_plan(plan: Plan, on: date, targets: Iterable[Target] | None = None,
 _Verdict = tuple[Assessment, bool, str]
 _CACHE: OrderedDict[tuple[object, ...], dict[int, _Verdict]] = OrderedDict()
 _CACHE_SIZE = 64
+_CACHE_LOCK = threading.Lock()
 
 
 def plan_verdicts(plan: Plan, on: date, rules: Rules = DEFAULT_RULES) -> dict[int, _Verdict]:
@@ -82,14 +84,16 @@ def plan_verdicts(plan: Plan, on: date, rules: Rules = DEFAULT_RULES) -> dict[in
     edits = Target.history.filter(plan_id=plan.pk).aggregate(n=Count("history_id"), last=Max("history_id"))
     key = (plan.pk, plan.sha256, plan.imported_at, on, rules, figures["n"], figures["last"], figures["reviewed"],
            edits["n"], edits["last"])
-    cached = _CACHE.get(key)
-    if cached is not None:
-        _CACHE.move_to_end(key)
-        return cached
+    with _CACHE_LOCK:
+        cached = _CACHE.get(key)
+        if cached is not None:
+            _CACHE.move_to_end(key)
+            return cached
     verdicts = _assess_targets(plan, on, list(plan.targets.for_assessment()), rules)
-    _CACHE[key] = verdicts
-    while len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
+    with _CACHE_LOCK:  # a threaded server may fill the cache from several requests at once
+        _CACHE[key] = verdicts
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
     return verdicts
 
 
