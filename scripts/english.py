@@ -88,6 +88,7 @@ ENGLISH = {
     "删去": "dropped in",
     "高亮处是从原文中识别出的目标，颜色表示 %(day)s 的进度状态；点击查看目标。":
         "Highlighted: the targets found in the text, coloured by their status on %(day)s; click one to open it.",
+    "跨年比较": "Compare", "无结果": "No outcome",
     # choices of the models
     "待审核": "submitted", "已审核": "approved", "已退回": "returned", "自动抽取": "extracted",
     "人工审核": "reviewed", "人工添加": "added by hand",

@@ -11,7 +11,7 @@ from django.db import transaction
 from pypinyin import lazy_pinyin
 from simple_history.utils import bulk_create_with_history
 
-from luoshi.plans.catalogue import match
+from luoshi.plans.catalogue import CATALOGUE, match
 from luoshi.plans.models import Indicator, Origin, Plan, Section, Target, Task
 
 MAIN_TARGETS = "总体要求和主要预期目标"
@@ -82,6 +82,7 @@ def _store_outline(plan: Plan, doc: dict[str, Any]) -> None:
         for n, t in enumerate(s.get("tasks", []), 1):
             tasks[(s["ordinal"], t["heading"])] = Task.objects.create(
                 section=section, ordinal=n, heading=t["heading"], start=t["span"][0], end=t["span"][1])
+    _ensure_catalogue()
     catalogue = [(i.name, [i.name, *i.aliases]) for i in Indicator.objects.all()]
     by_name = {i.name: i for i in Indicator.objects.all()}
     targets = []
@@ -97,6 +98,13 @@ def _store_outline(plan: Plan, doc: dict[str, Any]) -> None:
             condition=t.get("condition") or "", span_start=t["span"][0], span_end=t["span"][1],
             quote=t["quote"], origin=Origin.EXTRACTED))
     bulk_create_with_history(targets, Target, default_change_reason="导入")  # history records each first version
+
+
+def _ensure_catalogue() -> None:
+    """The canonical indicators, should a database have lost them (a data migration ran only once)."""
+    if not Indicator.objects.exists():
+        Indicator.objects.bulk_create(Indicator(name=name, aliases=list(aliases), better=better, frequency=frequency)
+                                      for name, aliases, better, frequency in CATALOGUE)
 
 
 def _carry_reviewed(previous: Plan, plan: Plan) -> int:

@@ -339,3 +339,9 @@ def test_it_never_lets_a_second_liaison_overwrite_the_first_silently(plan: Plan,
     seen = Observation.objects.get().pk
     second.post(url, {"period": "2024-06", "value-1.1.1": "480", "seen-1.1.1": str(seen)})  # having seen it
     assert sorted(Observation.objects.values_list("value", flat=True)) == [480, 520]  # both kept
+
+
+def test_it_stays_chinese_for_an_english_browser_until_english_is_chosen(plan: Plan, office: User) -> None:
+    client = client_for(office)
+    url = reverse("dashboard", args=[plan.slug])
+    assert "牵头单位排行" in client.get(url, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
