@@ -142,3 +142,15 @@ class Target(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.indicator_text}"
+
+    def in_words(self) -> str:
+        """The target as a breakdown table writes it: 固定资产投资增长10%以上."""
+        from luoshi.extract.model import Target as Found
+        from luoshi.extract.render import describe
+
+        return describe(Found(
+            indicator=self.indicator_text, kind=Kind(self.kind),
+            comparator=Comparator(self.comparator) if self.comparator else None, value=self.value,
+            value_max=self.value_max, unit=self.unit or None, deadline=self.deadline,
+            aspirational=self.aspirational, span=(0, 1), section=0, task=None, decrease=self.decrease,
+            condition=self.condition or None))

@@ -26,8 +26,8 @@ from luoshi.progress.board import Filters, board, leads_of, show
 from luoshi.progress.charts import target_chart
 from luoshi.progress.models import Observation
 from luoshi.templatetags.luoshi import status as status_tag
+from luoshi.tracking import STATUS_LABELS, parse_period
 from luoshi.tracking import Observation as Seen
-from luoshi.tracking import parse_period
 from luoshi.units.models import Assignment, Unit
 
 
@@ -90,8 +90,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     })
 
 
-_STATUS_CHOICES = [("on_track", "达到序时进度"), ("at_risk", "略低于序时进度"), ("behind", "滞后"),
-                   ("achieved", "已完成"), ("missed", "未完成"), ("no_data", "无数据"), ("not_due", "未到报送期")]
+_STATUS_CHOICES = [(status.value, words) for status, (words, _) in STATUS_LABELS.items()]
 
 
 @login_required

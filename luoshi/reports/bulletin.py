@@ -14,9 +14,8 @@ from datetime import date
 
 from luoshi.plans.models import Plan
 from luoshi.progress.assessing import assess_plan, goal_of
-from luoshi.reports.tables import words
+from luoshi.progress.board import leads_of
 from luoshi.tracking import STATUS_LABELS, Status, parse_period
-from luoshi.units.models import Assignment
 
 LIGHT_WORDS = {"green": "绿", "yellow": "黄", "red": "红", "blue": "蓝", "grey": "灰"}
 LIGHT_COLOURS = {"green": "2F9E44", "yellow": "E0A800", "red": "D92D20", "blue": "2563EB", "grey": "98A2B3"}
@@ -76,8 +75,7 @@ class Bulletin:
 def bulletin(plan: Plan, period: str) -> Bulletin:
     """The bulletin for ``plan`` at the end of ``period`` (2024-06, 2024Q2, 2024H1)."""
     on = parse_period(period).end
-    leads = {a.target_id: a.unit.name for a in Assignment.objects.filter(
-        target__plan=plan, role=Assignment.Role.LEAD).select_related("unit")}
+    leads = {pk: unit.name for pk, unit in leads_of(plan).items()}
     indicators, quantified, milestones = [], [], []
     ahead = 0
     for row in assess_plan(plan, on):
@@ -89,7 +87,7 @@ def bulletin(plan: Plan, period: str) -> Bulletin:
         actual = "—" if a.actual is None else f"{a.actual:,.2f}".rstrip("0").rstrip(".") + (
             "%" if t.unit == "%" else unit)
         line = BulletinRow(
-            t.code, words(t), leads.get(t.pk, ""), actual + ("（示例）" if row.illustrative else ""),
+            t.code, t.in_words(), leads.get(t.pk, ""), actual + ("（示例）" if row.illustrative else ""),
             "—" if a.completion is None else f"{a.completion:.1f}%", f"{a.elapsed:.1f}%", a.status,
             row.illustrative)
         if t.kind == "milestone":

@@ -7,7 +7,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from luoshi.plans.models import Plan, Target
-from luoshi.reports.tables import words
 
 _MAGNITUDES = (("万亿", 1e12), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4))
 _UNSCALED = ("百分点", "万元户")
@@ -71,7 +70,7 @@ def compare(plans: list[Plan]) -> Comparison:
                     dropped.append(plan.slug)
                 continue
             value, _ = base_value(target.value, target.unit)
-            cells.append(Cell(target, words(target), value, _change(before, target, plans, n)))
+            cells.append(Cell(target, target.in_words(), value, _change(before, target, plans, n)))
         lines.append(Line(indicator, kind, cells, dropped))
     return Comparison(plans, lines)
 
@@ -91,7 +90,7 @@ def _change(before: Target | None, now: Target, plans: list[Plan], n: int) -> st
     old, old_unit = base_value(before.value, before.unit)
     new, new_unit = base_value(now.value, now.unit)
     if old is None or new is None or old_unit != new_unit:
-        return "持平" if words(before) == words(now) else "调整"
+        return "持平" if before.in_words() == now.in_words() else "调整"
     if abs(new - old) <= 1e-9 * max(1.0, abs(old)):
         return "持平"
     return "提高" if new > old else "降低"

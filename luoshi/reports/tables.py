@@ -6,25 +6,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from luoshi.extract.model import Comparator, Kind
-from luoshi.extract.model import Target as Found
-from luoshi.extract.render import describe
 from luoshi.plans.models import Plan, Target
 from luoshi.progress.assessing import assess_plan
+from luoshi.progress.board import leads_of
 from luoshi.tracking import STATUS_LABELS, Status
 from luoshi.units.models import Assignment
 
 CHINESE_NUMERALS = "〇一二三四五六七八九十"
-
-
-def words(target: Target) -> str:
-    """A stored target in words, as a breakdown table writes it: 固定资产投资增长10%以上."""
-    return describe(Found(
-        indicator=target.indicator_text, kind=Kind(target.kind),
-        comparator=Comparator(target.comparator) if target.comparator else None, value=target.value,
-        value_max=target.value_max, unit=target.unit or None, deadline=target.deadline,
-        aspirational=target.aspirational, span=(0, 1), section=0, task=None, decrease=target.decrease,
-        condition=target.condition or None))
 
 
 def ordinal(n: int) -> str:
@@ -52,8 +40,7 @@ def breakdown(plan: Plan) -> list[BreakdownRow]:
     targets = list(plan.targets.select_related("section", "task").order_by("section__ordinal", "id"))
     task_units = {(a.task_id, a.role): a.unit.name for a in Assignment.objects.filter(
         task__section__plan=plan, target__isnull=True).select_related("unit")}
-    leads = {a.target_id: a.unit.name for a in Assignment.objects.filter(
-        target__plan=plan, role=Assignment.Role.LEAD).select_related("unit")}
+    leads = {pk: unit.name for pk, unit in leads_of(plan).items()}
     cos: dict[int, list[str]] = defaultdict(list)
     for a in Assignment.objects.filter(target__plan=plan, role=Assignment.Role.CO).select_related("unit"):
         cos[a.target_id].append(a.unit.name)
@@ -61,7 +48,7 @@ def breakdown(plan: Plan) -> list[BreakdownRow]:
     rows: list[BreakdownRow] = []
     main = [t for t in targets if t.section.ordinal == 0]
     for n, t in enumerate(main, 1):
-        rows.append(BreakdownRow(f"{n}", "主要预期目标", t.indicator_text, words(t), leads.get(t.pk, ""),
+        rows.append(BreakdownRow(f"{n}", "主要预期目标", t.indicator_text, t.in_words(), leads.get(t.pk, ""),
                                  "、".join(cos.get(t.pk, [])), _deadline(t.deadline, year_end)))
     by_task: dict[tuple[int, int], list[Target]] = defaultdict(list)
     for t in targets:
@@ -80,7 +67,7 @@ def breakdown(plan: Plan) -> list[BreakdownRow]:
         deadlines = [t.deadline for t in group if t.deadline]
         rows.append(BreakdownRow(
             f"{section}.{task_no}", f"（{ordinal(section)}）{first.section.title}",
-            task.heading if task else "（未归入任务的目标）", "；".join(words(t) for t in group),
+            task.heading if task else "（未归入任务的目标）", "；".join(t.in_words() for t in group),
             lead_names[0] if lead_names else "", "、".join(dict.fromkeys(co_names)),
             _deadline(max(deadlines), year_end) if deadlines and len(deadlines) == len(group) else year_end))
     return rows
@@ -123,8 +110,7 @@ class Evaluation:
 
 def evaluation(plan: Plan, year: int) -> Evaluation:
     """Every target judged on its year's outcome: achieved or missed with the margin, or no outcome."""
-    leads = {a.target_id: a.unit.name for a in Assignment.objects.filter(
-        target__plan=plan, role=Assignment.Role.LEAD).select_related("unit")}
+    leads = {pk: unit.name for pk, unit in leads_of(plan).items()}
     rows = []
     for row in assess_plan(plan, date(year, 12, 31)):
         a = row.assessment
@@ -133,7 +119,7 @@ def evaluation(plan: Plan, year: int) -> Evaluation:
         margin = "" if a.margin is None or not final else f"{a.margin:+g}" + (
             "个百分点" if row.target.unit in ("%", "百分点") else row.target.unit)
         rows.append(EvaluationRow(
-            row.target.code, row.target.section.title, words(row.target), leads.get(row.target.pk, ""), verdict,
+            row.target.code, row.target.section.title, row.target.in_words(), leads.get(row.target.pk, ""), verdict,
             f"{a.actual:g}" if final and a.actual is not None else "", margin, row.source if final else "",
             a.status if final else Status.NO_DATA))
     by_section: dict[str, Counter[str]] = {}

@@ -8,8 +8,6 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
-from luoshi.extract.model import Comparator, Kind, Target
-from luoshi.extract.render import describe
 from luoshi.tracking import STATUS_LABELS, Status
 from luoshi.tracking.render import LIGHTS
 
@@ -38,19 +36,6 @@ def figure(x: float | None) -> str:
 @register.filter
 def percent(x: float | None) -> str:
     return "—" if x is None else f"{x:.1f}%"
-
-
-@register.filter
-def words(target: object) -> str:
-    """A stored target in words, as a breakdown table writes it."""
-    t = Target(
-        indicator=target.indicator_text, kind=Kind(target.kind),  # type: ignore[attr-defined]
-        comparator=Comparator(target.comparator) if target.comparator else None,  # type: ignore[attr-defined]
-        value=target.value, value_max=target.value_max, unit=target.unit or None,  # type: ignore[attr-defined]
-        deadline=target.deadline, aspirational=target.aspirational, span=(0, 1),  # type: ignore[attr-defined]
-        section=0, task=None, decrease=target.decrease, condition=target.condition or None,  # type: ignore[attr-defined]
-    )
-    return describe(t)
 
 
 @register.filter
