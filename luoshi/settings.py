@@ -90,6 +90,8 @@ STORAGES = {
 }
 # The optional public portal: read-only targets and statuses, no narratives, no names.
 PUBLIC_PORTAL = env_bool("LUOSHI_PUBLIC_PORTAL", False)
+# Separation of duties: an office user may not approve a figure they reported themselves, unless allowed.
+SELF_APPROVAL = env_bool("LUOSHI_SELF_APPROVAL", False)
 WHITENOISE_USE_FINDERS = DEBUG  # in development, serve static files without collectstatic
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

@@ -27,6 +27,7 @@ urlpatterns = [
     path("plans/<str:slug>/report/template.xlsx", progress.template_download, name="report-template"),
     path("plans/<str:slug>/report/upload/", progress.upload, name="report-upload"),
     path("plans/<str:slug>/approvals/", progress.approvals, name="approvals"),
+    path("plans/<str:slug>/observations/<int:observation_id>/withdraw/", progress.withdraw, name="withdraw"),
     path("plans/<str:slug>/assign/", units.assign, name="assign"),
     path("plans/<str:slug>/breakdown.<str:fmt>", reports.breakdown_download, name="breakdown"),
     path("plans/<str:slug>/evaluation/", reports.evaluation_page, name="evaluation"),

@@ -16,8 +16,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from luoshi.accounts.access import Access, access_of, get_target_for_user, require_office
-from luoshi.accounts.models import Role
+from luoshi.accounts.access import PUBLIC, access_of, get_target_for_user, require_office, require_unit
 from luoshi.extract.model import Comparator, Kind
 from luoshi.plans.models import Origin, Plan, Section
 from luoshi.plans.review import ReviewProblem, add_target, delete_target, merge_targets, split_target
@@ -25,6 +24,7 @@ from luoshi.progress.assessing import assess_plan, goal_of
 from luoshi.progress.board import Filters, board, leads_of, show
 from luoshi.progress.charts import target_chart
 from luoshi.progress.models import Observation
+from luoshi.progress.workflow import counted_ids
 from luoshi.templatetags.luoshi import status as status_tag
 from luoshi.tracking import STATUS_LABELS, parse_period
 from luoshi.tracking import Observation as Seen
@@ -163,6 +163,7 @@ def target_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
         "assignments": target.assignments.select_related("unit").order_by("role", "id"),
         "history": target.history.select_related("history_user").order_by("-history_date")[:50],
         "observations": observations, "may_report": access.may_report(target),
+        "counted": counted_ids(observations),
     })
 
 
@@ -201,12 +202,8 @@ def target_edit(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 @login_required
 def unit_detail(request: HttpRequest, slug: str, unit_id: int) -> HttpResponse:
     plan = current(slug)
-    access = access_of(request.user)
     unit = get_object_or_404(Unit, pk=unit_id)
-    if access.is_liaison and access.unit != unit:
-        from django.core.exceptions import PermissionDenied
-
-        raise PermissionDenied("只能查看本单位的页面")
+    access = require_unit(request.user, unit)
     on = assessment_date(request, plan)
     led = plan.targets.filter(assignments__unit=unit).distinct()
     data = board(plan, on, access, targets=led)
@@ -253,8 +250,8 @@ def target_change(request: HttpRequest, slug: str, code: str, action: str) -> Ht
             other = plan.targets.filter(code=form.cleaned_data["other"].strip()).first()
             if other is None:
                 raise ReviewProblem(f"计划中没有编号为“{form.cleaned_data['other']}”的目标")
-            merge_targets(target, other, reason)
-            messages.success(request, f"已把 {other.code} 合并到 {code}")
+            merged = merge_targets(target, other, reason, request.user)
+            messages.success(request, f"已把 {other.code} 合并到 {code}：{merged}")
             return redirect("target", slug=plan.slug, code=code)
         except ReviewProblem as e:
             form.add_error(None, str(e))
@@ -300,9 +297,7 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("公开页面未开启")
     plan = current(slug)
     on = assessment_date(request, plan)
-    data = board(plan, on, PUBLIC_ACCESS)
+    data = board(plan, on, PUBLIC)
     show(data.lines)
     return render(request, "plans/public.html", {"plan": plan, "board": data, "on": on})
 
-
-PUBLIC_ACCESS = Access(Role.LEADER, None)
