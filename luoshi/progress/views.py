@@ -24,7 +24,7 @@ from luoshi.progress.assessing import Row, assess_plan
 from luoshi.progress.forms import FigureForm, ReviewForm, UploadRowForm
 from luoshi.progress.models import Observation
 from luoshi.progress.sheets import MAX_ROWS, MAX_UPLOAD_BYTES, SheetProblems, check, read_upload, template
-from luoshi.tracking import parse_period
+from luoshi.tracking import Status, parse_period
 from luoshi.units.models import Unit
 
 
@@ -49,6 +49,14 @@ class Line:
     form: FigureForm
     mine: Observation | None  # the newest figure for this period not yet counted (pending or returned)
     counted: Observation | None  # the approved figure that counts for this period
+
+    @property
+    def provisional(self) -> Status | None:
+        """Where the pending figure would leave the target once approved."""
+        if self.mine is None or self.mine.status != Observation.Status.SUBMITTED:
+            return None
+        self.mine.target = self.target
+        return workflow.standing(self.mine)
 
 
 @login_required

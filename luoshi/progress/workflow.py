@@ -14,7 +14,8 @@ Names other parts rely on (the reporting cycle builds on them; keep them stable)
 - :func:`approve`, :func:`approve_batch` — the office approves one, a ticked set, or all that
   pass :func:`blockers`.
 - :func:`send_back` — the office returns a figure with a reason.
-- :func:`counted_ids`, :func:`counting` — which figure counts for a target and period.
+- :func:`counted_ids`, :func:`counting`, :func:`counting_by_period` — which figure counts for a target
+  and period; :func:`standing` — where a figure on its own leaves its target.
 - :func:`before_delete`, :func:`move_figures` — what deleting and merging targets do to figures.
 
 The rules:
@@ -152,7 +153,7 @@ def read_figure(target: Target, period: str, value: object, *, reference: object
     try:
         number = read_number(value)
     except BadFigure as e:
-        wrong["value"] = str(e)
+        wrong["value"] = f"数值{e}"
     if not _blank(reference):
         try:
             compared = read_number(reference)
@@ -368,6 +369,15 @@ def counting_by_period(observations: Iterable[Observation]) -> dict[tuple[int, s
     return found
 
 
+def standing(o: Observation) -> Status | None:
+    """Where ``o`` on its own leaves its target at the end of its period (the form shows it as 按报送数)."""
+    try:
+        period = parse_period(o.period)
+    except BadPeriod:
+        return None
+    return assess(goal_of(o.target), [Seen(period, o.value, True, o.reference)], period.end).status
+
+
 # -- targets deleted and merged ---------------------------------------------------------------
 
 
@@ -458,13 +468,7 @@ def _own(observation: Observation, by: User) -> bool:
 
 
 def _lagging_unexplained(o: Observation) -> bool:
-    try:
-        goal = goal_of(o.target)
-        period = parse_period(o.period)
-    except BadPeriod:
-        return False
-    status = assess(goal, [Seen(period, o.value, True, o.reference)], period.end).status
-    return status == Status.BEHIND and not (o.problems.strip() and o.next_steps.strip())
+    return standing(o) == Status.BEHIND and not (o.problems.strip() and o.next_steps.strip())
 
 
 def _when(moment: datetime) -> str:
