@@ -215,13 +215,14 @@ def unit_detail(request: HttpRequest, slug: str, unit_id: int) -> HttpResponse:
     period = f"{on.year}-{on.month:02d}"
     submitted = (Observation.objects.filter(target__in=led, period=period)
                  .select_related("target").order_by("target__code", "-reported_at"))
-    reported = {o.target_id for o in submitted}
+    reported = {o.target_id for o in submitted if o.status in (Observation.Status.SUBMITTED,
+                                                                 Observation.Status.APPROVED)}
     show(data.lines)
     unreported = [line for line in data.lines if line.target_id not in reported]
     return render(request, "plans/unit.html", {
         "unreported": unreported,
         "plan": plan, "unit": unit, "board": data, "access": access, "period": period, "on_param": on.isoformat(),
-        "submitted": submitted, "leads": leads_of(plan),
+        "submitted": submitted, "leads": leads_of(plan), "counted": counted_ids(submitted),
         "co_targets": Assignment.objects.filter(unit=unit, role=Assignment.Role.CO, target__plan=plan).count(),
         "timeliness": timeliness.of_unit(plan, unit, on),
     })
