@@ -6,29 +6,11 @@ from django.db import transaction
 
 from luoshi.plans.models import Plan, Target
 from luoshi.units.models import Assignment, Unit
-from luoshi.units.tree import COUNTIES, DEPARTMENTS, FALLBACK, GOVERNMENT
 
 
-def ensure_units() -> int:
-    """Create the city government, its departments and its counties if they are missing."""
-    created = 0
-    government, made = Unit.objects.get_or_create(
-        name=GOVERNMENT, defaults={"short_name": "市政府", "kind": Unit.Kind.GOVERNMENT})
-    created += made
-    for name, short, keywords in DEPARTMENTS:
-        _, made = Unit.objects.get_or_create(name=name, defaults={
-            "short_name": short, "kind": Unit.Kind.DEPARTMENT, "parent": government,
-            "keywords": list(keywords)})
-        created += made
-    for name in COUNTIES:
-        _, made = Unit.objects.get_or_create(name=name, defaults={
-            "short_name": name, "kind": Unit.Kind.COUNTY, "parent": government})
-        created += made
-    return created
-
-
-def lead_for(target: Target, units: list[Unit]) -> tuple[Unit, str]:
-    """The unit whose longest keyword appears first in the indicator, the quote, the task, the section."""
+def lead_for(target: Target, units: list[Unit]) -> tuple[Unit, str] | None:
+    """The unit whose longest keyword appears first in the indicator, the quote, the task, the section;
+    None when no unit's word appears."""
     places = (("指标", target.indicator_text), ("原文", target.quote),
               ("任务", target.task.heading if target.task else ""), ("方面", target.section.title))
     for where, text in places:
@@ -39,17 +21,16 @@ def lead_for(target: Target, units: list[Unit]) -> tuple[Unit, str]:
                     best = (len(word), unit, word)
         if best is not None:
             return best[1], f"{where}含“{best[2]}”"
-    fallback = next(u for u in units if u.name == FALLBACK)
-    return fallback, "无关键词命中，由计划牵头部门负责"
+    return None
 
 
 @transaction.atomic
-def assign_by_keywords(plan: Plan, replace: bool = False) -> int:
+def assign_by_keywords(plan: Plan, replace: bool = False, fallback: Unit | None = None) -> int:
     """Give each target of ``plan`` without a lead unit (or, with ``replace``, whose lead was
-    set by this rule) the lead unit the keywords point to. People's choices are never replaced."""
-    units = list(Unit.objects.filter(kind=Unit.Kind.DEPARTMENT))
-    if not any(u.name == FALLBACK for u in units):
-        raise LookupError(f"单位“{FALLBACK}”不存在：请先建立单位（luoshi demo 会建立金华的单位）")
+    set by this rule) the lead unit the keywords point to, or ``fallback`` when no word does
+    (without one, such a target stays for the office to assign). People's choices are never
+    replaced. Returns how many leads were set."""
+    units = [u for u in Unit.objects.order_by("kind", "id") if u.keywords]
     targets = plan.targets.select_related("task", "section")
     leads = Assignment.objects.filter(target__plan=plan, role=Assignment.Role.LEAD)
     if replace:
@@ -59,7 +40,13 @@ def assign_by_keywords(plan: Plan, replace: bool = False) -> int:
     for target in targets:
         if target.pk in led:
             continue
-        unit, basis = lead_for(target, units)
+        found = lead_for(target, units)
+        if found is not None:
+            unit, basis = found
+        elif fallback is not None:
+            unit, basis = fallback, "无关键词命中，由指定的兜底单位牵头"
+        else:
+            continue
         made.append(Assignment(unit=unit, target=target, role=Assignment.Role.LEAD, basis=basis))
     Assignment.objects.bulk_create(made)
     return len(made)

@@ -9,7 +9,7 @@ from luoshi.plans.models import Target, Task
 
 
 class Unit(models.Model):
-    """A department (发展和改革委员会) or a lower government (婺城区), in a tree."""
+    """A department (发展和改革委员会) or a lower government (a county or district), in a tree."""
 
     class Kind(models.TextChoices):
         GOVERNMENT = "government", "人民政府"
