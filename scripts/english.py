@@ -89,6 +89,26 @@ ENGLISH = {
     "高亮处是从原文中识别出的目标，颜色表示 %(day)s 的进度状态；点击查看目标。":
         "Highlighted: the targets found in the text, coloured by their status on %(day)s; click one to open it.",
     "跨年比较": "Compare", "无结果": "No outcome",
+    # kinds and comparators, from luoshi.extract.model
+    "增速": "growth", "总量或水平": "amount or level", "变化幅度": "change", "与其他指标比较": "relative to another indicator",
+    "变化方向": "direction", "节点任务": "milestone", "不低于（以上）": "at least", "超过（突破）": "above",
+    "左右": "about", "不超过（以内）": "at most", "达到": "reach",
+    # forms and messages of the pages
+    "目标上限": "Upper bound", "修改理由": "Reason for the change",
+    "会记入修改历史，例如“原文为‘突破’，应为超过”": "Kept in the change history, e.g. “the text says 突破, so: above”",
+    "会记入修改历史": "Kept in the change history", "合并进来的目标编号": "Code of the target to merge into this one",
+    "已删除目标 %(code)s": "Target %(code)s deleted", "已拆分出目标 %(code)s，请分别修改": "Split off target %(code)s; edit each",
+    "计划中没有编号为“%(code)s”的目标": "The plan has no target with the code “%(code)s”",
+    "已把 %(other)s 合并到 %(code)s": "Merged %(other)s into %(code)s", "删除目标": "Delete target",
+    "拆分目标": "Split target", "合并目标": "Merge targets", "工作方面": "Work area", "任务（可空）": "Task (optional)",
+    "原文摘录": "Quote from the report", "已添加目标 %(code)s": "Target %(code)s added",
+    "不变": "unchanged", "责任单位（可多选）": "Co-responsible units (several)",
+    "设为勾选任务和目标的单位": "Set for the ticked tasks and targets",
+    "勾选一项任务，它的全部目标也一并设置。": "Ticking a task sets all of its targets too.",
+    "请勾选任务或目标，并选择牵头单位或责任单位": "Tick tasks or targets and choose a lead unit or co-units",
+    "牵头单位设为%(unit)s": "lead unit: %(unit)s", "责任单位增加%(units)s": "co-units added: %(units)s",
+    "已为%(tasks)s项任务、%(targets)s个目标：%(what)s": "For %(tasks)s tasks and %(targets)s targets: %(what)s",
+    "；": "; ",
     # choices of the models
     "待审核": "submitted", "已审核": "approved", "已退回": "returned", "自动抽取": "extracted",
     "人工审核": "reviewed", "人工添加": "added by hand",
@@ -99,8 +119,14 @@ ENGLISH = {
 
 
 def template_ids() -> set[str]:
-    """Every message id the templates use, in Django's form (%(name)s for variables)."""
-    ids: set[str] = set()
+    """Every message id the templates and the code use, in Django's form (%(name)s for variables):
+    template tags, gettext calls with a literal in luoshi's Python, and the core's labels."""
+    from luoshi.extract.model import COMPARATOR_LABELS, KIND_LABELS
+
+    ids: set[str] = {*KIND_LABELS.values(), *COMPARATOR_LABELS.values()}
+    for path in (ROOT / "luoshi").rglob("*.py"):
+        if "migrations" not in path.parts:
+            ids.update(re.findall(r'\b(?:_|gettext|gettext_lazy)\(\s*"([^"]+)"', path.read_text(encoding="utf-8")))
     for path in (ROOT / "luoshi" / "templates").rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         ids.update(re.findall(r'\{% translate "([^"]+)" %\}', text))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+from dataclasses import dataclass
 
-from luoshi.plans.models import Plan, Target
+from django.db import transaction
+from django.db.models import Q
+
+from luoshi.plans.models import Plan, Target, Task
 from luoshi.units.models import Assignment, Unit
 
 
@@ -50,3 +53,43 @@ def assign_by_keywords(plan: Plan, replace: bool = False, fallback: Unit | None 
         made.append(Assignment(unit=unit, target=target, role=Assignment.Role.LEAD, basis=basis))
     Assignment.objects.bulk_create(made)
     return len(made)
+
+
+@dataclass(frozen=True)
+class Assigned:
+    tasks: int
+    targets: int  # the ticked targets and those of the ticked tasks
+
+
+@transaction.atomic
+def assign_units(targets: list[Target], tasks: list[Task], lead: Unit | None, co: list[Unit]) -> Assigned:
+    """Make ``lead`` the lead unit and add ``co`` as co-units of ``targets`` and ``tasks``; a task's
+    targets follow their task. A person's choice: no basis is recorded, the keyword rule never undoes it.
+    A unit is never both lead and co-unit of one target or task."""
+    chosen = {t.pk: t for t in targets}
+    for target in Target.objects.filter(task__in=tasks):
+        chosen.setdefault(target.pk, target)
+    every = list(chosen.values())
+    on_targets = Assignment.objects.filter(target__in=every)
+    on_tasks = Assignment.objects.filter(task__in=tasks, target__isnull=True)
+    made: list[Assignment] = []
+    if lead is not None:
+        for same in (on_targets, on_tasks):
+            same.filter(Q(role=Assignment.Role.LEAD) | Q(unit=lead)).delete()
+        made += [Assignment(target=t, unit=lead, role=Assignment.Role.LEAD) for t in every]
+        made += [Assignment(task=t, unit=lead, role=Assignment.Role.LEAD) for t in tasks]
+        led = {("target", t.pk, lead.pk) for t in every} | {("task", t.pk, lead.pk) for t in tasks}
+    else:
+        led = {("target", t, u) for t, u in on_targets.filter(role=Assignment.Role.LEAD)
+               .values_list("target_id", "unit_id")}
+        led |= {("task", t, u) for t, u in on_tasks.filter(role=Assignment.Role.LEAD).values_list("task_id", "unit_id")}
+    co = list(dict.fromkeys(co))
+    if co:
+        for same in (on_targets, on_tasks):
+            same.filter(unit__in=co, role=Assignment.Role.CO).delete()
+        made += [Assignment(target=t, unit=u, role=Assignment.Role.CO)
+                 for t in every for u in co if ("target", t.pk, u.pk) not in led]
+        made += [Assignment(task=t, unit=u, role=Assignment.Role.CO)
+                 for t in tasks for u in co if ("task", t.pk, u.pk) not in led]
+    Assignment.objects.bulk_create(made)
+    return Assigned(len(tasks), len(every))
