@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -145,12 +147,18 @@ class Target(models.Model):
 
     def in_words(self) -> str:
         """The target as a breakdown table writes it: 固定资产投资增长10%以上."""
-        from luoshi.extract.model import Target as Found
-        from luoshi.extract.render import describe
+        return target_words(self.indicator_text, self.kind, self.comparator, self.value, self.value_max, self.unit,
+                            self.deadline, self.aspirational, self.decrease, self.condition)
 
-        return describe(Found(
-            indicator=self.indicator_text, kind=Kind(self.kind),
-            comparator=Comparator(self.comparator) if self.comparator else None, value=self.value,
-            value_max=self.value_max, unit=self.unit or None, deadline=self.deadline,
-            aspirational=self.aspirational, span=(0, 1), section=0, task=None, decrease=self.decrease,
-            condition=self.condition or None))
+
+def target_words(indicator: str, kind: str, comparator: str | None, value: float | None, value_max: float | None,
+                 unit: str | None, deadline: date | None, aspirational: bool, decrease: bool,
+                 condition: str | None) -> str:
+    """A target's facts in words, stored or not yet stored: 固定资产投资增长10%以上."""
+    from luoshi.extract.model import Target as Found
+    from luoshi.extract.render import describe
+
+    return describe(Found(
+        indicator=indicator, kind=Kind(kind), comparator=Comparator(comparator) if comparator else None,
+        value=value, value_max=value_max, unit=unit or None, deadline=deadline, aspirational=aspirational,
+        span=(0, 1), section=0, task=None, decrease=decrease, condition=condition or None))
