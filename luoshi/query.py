@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 ASCII_DIGITS = re.compile(r"[0-9]{1,9}")  # str.isdigit() accepts ² and ٣, int() does not; 9 digits fit any id column
+LARGEST_ID = 2**31 - 1  # an id in a URL above this is no row of ours (and overflows SQLite's integers)
 
 
 def number(params: Mapping[str, str], name: str, low: int = 0, high: int = 999_999_999) -> int | None:

@@ -109,6 +109,9 @@ ENGLISH = {
     "牵头单位设为%(unit)s": "lead unit: %(unit)s", "责任单位增加%(units)s": "co-units added: %(units)s",
     "已为%(tasks)s项任务、%(targets)s个目标：%(what)s": "For %(tasks)s tasks and %(targets)s targets: %(what)s",
     "；": "; ",
+    # choices of the reporting calendar's models (luoshi.deadlines)
+    "不提醒": "no reminders", "企业微信群机器人": "WeCom group robot", "钉钉群机器人": "DingTalk group robot",
+    "电子邮件": "e-mail", "即将到期": "due soon", "已逾期": "overdue", "被退回": "returned",
     # choices of the models
     "待审核": "submitted", "已审核": "approved", "已退回": "returned", "自动抽取": "extracted",
     "人工审核": "reviewed", "人工添加": "added by hand",
@@ -116,6 +119,17 @@ ENGLISH = {
     "达到序时进度": "On track", "略低于序时进度": "At risk", "滞后": "Behind", "已完成": "Achieved",
     "未完成": "Missed", "无数据": "No data", "未到报送期": "Not due",
 }
+
+# The reporting calendar, the inbox, the 催报 list and reminders (luoshi/deadlines).
+ENGLISH.update({
+    "报送及时率": "On-time reporting", "按时": "On time", "逾期": "Late", "未报": "Missing", "应报": "Due",
+    "月": "", "全年累计": "Year to date", "尚无到期的报送": "Nothing has fallen due yet",
+    "报送及时率 = 按时报送 ÷ 已过截止日的应报数据（当年累计）":
+        "On-time reporting = figures reported on time ÷ figures past their due date (year to date)",
+    "按期末所在月份统计；报送及时率 = 按时报送 ÷ 已过截止日的应报数据。截止日见报送日历。":
+        "By the month each period ends; on-time reporting = figures reported on time ÷ figures past their due "
+        "date. Due dates are in the reporting calendar.",
+})
 
 
 def template_ids() -> set[str]:

@@ -21,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from luoshi import query
 from luoshi.accounts.access import Access, access_of, get_target_for_user, require_office
 from luoshi.accounts.models import Role
+from luoshi.deadlines import timeliness
+from luoshi.deadlines.items import due_items
 from luoshi.extract.model import COMPARATOR_LABELS, KIND_LABELS, Comparator, Kind
 from luoshi.plans.models import Origin, Plan, Section
 from luoshi.plans.review import ReviewProblem, add_target, delete_target, merge_targets, split_target
@@ -71,6 +73,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
                       kind=query.choice(request.GET, "kind", (k.value for k in Kind)),
                       status=query.choice(request.GET, "status", (s for s, _ in _STATUS_CHOICES)))
     data = board(plan, on, access, filters)
+    timely = timeliness.by_unit(due_items(plan, on))
     pages = max(1, -(-len(data.lines) // PAGE_SIZE))
     page = min(max(query.number(request.GET, "page") or 1, 1), pages)
     page_lines, laggards = data.lines[(page - 1) * PAGE_SIZE:page * PAGE_SIZE], data.laggards[:LAGGARDS_SHOWN]
@@ -81,6 +84,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "on_param": on.isoformat(), "period": f"{on.year}-{on.month:02d}",
         "plan": plan, "board": data, "access": access, "filters": filters,
         "kinds": [(k.value, gettext(KIND_LABELS[k])) for k in Kind],
+        "league": [(t, timely.get(int(t.key))) for t in data.units],
         "sections": plan.sections.order_by("ordinal"), "units": Unit.objects.filter(kind="department"),
         "statuses": [(s, label) for s, label in _STATUS_CHOICES],
         "illustrative": any(line.illustrative for line in data.lines),
@@ -199,7 +203,7 @@ def target_edit(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 def unit_detail(request: HttpRequest, slug: str, unit_id: int) -> HttpResponse:
     plan = current(slug)
     access = access_of(request.user)
-    unit = get_object_or_404(Unit, pk=unit_id)
+    unit = get_object_or_404(Unit, pk=unit_id if unit_id <= query.LARGEST_ID else 0)
     if access.is_liaison and access.unit != unit:
         from django.core.exceptions import PermissionDenied
 
@@ -219,6 +223,7 @@ def unit_detail(request: HttpRequest, slug: str, unit_id: int) -> HttpResponse:
         "plan": plan, "unit": unit, "board": data, "access": access, "period": period, "on_param": on.isoformat(),
         "submitted": submitted, "leads": leads_of(plan),
         "co_targets": Assignment.objects.filter(unit=unit, role=Assignment.Role.CO, target__plan=plan).count(),
+        "timeliness": timeliness.of_unit(plan, unit, on),
     })
 
 

@@ -33,6 +33,7 @@ QUERIES = ("section=²", "unit=abc", "unit=99999999999999999999", "year=0", "yea
 def test_it_answers_the_query_strings_that_gave_500s(plan: Plan, office: User, settings) -> None:  # type: ignore[no-untyped-def]
     settings.PUBLIC_PORTAL = True
     client = client_for(office)
+    assert client.get(reverse("unit", args=[plan.slug, 99999999999999999999])).status_code == 404
     for url in pages(plan):
         for query in QUERIES:
             assert client.get(f"{url}?{query}").status_code < 500, f"{url}?{query}"
