@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -40,6 +41,23 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region}{self.year}年 {self.title}（第{self.version}版）"
+
+
+class PlanUpload(models.Model):
+    """A report uploaded in the browser, read into text and waiting for the office to confirm it.
+    Kept here, not in the session: any server process finds it, and the session stays small."""
+
+    token = models.CharField(max_length=32, unique=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField("文件名", max_length=255)
+    text = models.TextField("原文")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "待确认的报告"
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Section(models.Model):

@@ -47,11 +47,11 @@ def current(slug: str) -> Plan:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    access_of(request.user)
+    access = access_of(request.user)
     plans = list(Plan.objects.current().order_by("-year", "slug"))
     if len(plans) == 1:
         return redirect("dashboard", slug=plans[0].slug)
-    return render(request, "plans/home.html", {"plans": plans})
+    return render(request, "plans/home.html", {"plans": plans, "access": access})
 
 
 PAGE_SIZE = 50

@@ -33,7 +33,7 @@ def assign_by_keywords(plan: Plan, replace: bool = False, fallback: Unit | None 
     set by this rule) the lead unit the keywords point to, or ``fallback`` when no word does
     (without one, such a target stays for the office to assign). People's choices are never
     replaced. Returns how many leads were set."""
-    units = [u for u in Unit.objects.order_by("kind", "id") if u.keywords]
+    units = [u for u in Unit.objects.active().order_by("kind", "id") if u.keywords]
     targets = plan.targets.select_related("task", "section")
     leads = Assignment.objects.filter(target__plan=plan, role=Assignment.Role.LEAD)
     if replace:

@@ -23,7 +23,7 @@ def assign(request: HttpRequest, slug: str) -> HttpResponse:
     in bulk. A ticked task brings its targets along."""
     plan = current(slug)
     require_office(request.user)
-    units = list(Unit.objects.exclude(kind=Unit.Kind.GOVERNMENT).order_by("kind", "id"))
+    units = list(Unit.objects.active().exclude(kind=Unit.Kind.GOVERNMENT).order_by("kind", "id"))
     if request.method == "POST":
         return _assign_posted(request, plan, units)
     section = query.number(request.GET, "section")

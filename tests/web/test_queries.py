@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from luoshi.plans.models import Plan
 from tests.world import client_for
 
-PARAMETERS = ("on", "section", "unit", "kind", "status", "page", "year", "period", "plans", "format")
+PARAMETERS = ("on", "section", "unit", "kind", "status", "page", "year", "period", "plans", "format", "version",
+              "region")
 
 
 def pages(plan: Plan) -> list[str]:
@@ -22,12 +23,13 @@ def pages(plan: Plan) -> list[str]:
             reverse("target", args=[slug, "1.1.1"]), reverse("unit", args=[slug, unit]),
             reverse("report", args=[slug]), reverse("report-upload", args=[slug]), reverse("approvals", args=[slug]),
             reverse("assign", args=[slug]), reverse("evaluation", args=[slug]), reverse("compare"),
-            reverse("public", args=[slug]), reverse("report-template", args=[slug])]
+            reverse("public", args=[slug]), reverse("report-template", args=[slug]),
+            reverse("manage-plan-versions", args=[slug]), reverse("manage-units"), reverse("manage-users")]
 
 
 QUERIES = ("section=²", "unit=abc", "unit=99999999999999999999", "year=0", "year=99999", "on=0000-01-01",
            "on=2024-02-30", "page=-1", "page=¹", "kind=<b>", "status=x", "period=2024q9", "period=0-0",
-           "section=%00", "unit=-5", "plans=,,,")
+           "section=%00", "unit=-5", "plans=,,,", "version=0", "version=99999999999999999999", "version=²")
 
 
 def test_it_answers_the_query_strings_that_gave_500s(plan: Plan, office: User, settings) -> None:  # type: ignore[no-untyped-def]
@@ -54,7 +56,7 @@ def test_it_shows_kinds_and_comparators_in_words_never_as_codes(plan: Plan, offi
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(page=st.integers(0, 11), values=st.dictionaries(st.sampled_from(PARAMETERS), st.text(max_size=24), max_size=4))
+@given(page=st.integers(0, 14), values=st.dictionaries(st.sampled_from(PARAMETERS), st.text(max_size=24), max_size=4))
 def test_it_never_answers_an_arbitrary_query_string_with_a_server_error(
         plan: Plan, office: User, page: int, values: dict[str, str]) -> None:
     url = f"{pages(plan)[page]}?{urlencode(values)}"
