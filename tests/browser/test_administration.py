@@ -100,6 +100,8 @@ def test_the_office_sets_up_a_new_city_and_its_liaison_sees_just_their_target(
     page.screenshot(path=str(shots / "manage-assign.png"), full_page=True)
 
     log_in(page, server, "lin", LIAISON_PASSWORD)
+    page.screenshot(path=str(shots / "manage-liaison-landing.png"), full_page=True)
+    page.get_by_role("link", name="总览").click()
     expect(page.locator("h1")).to_contain_text("山川市2025年政府工作报告")
     rows = page.locator("section.card", has=page.get_by_role("heading", name="全部目标")).locator("tbody tr")
     expect(rows).to_have_count(1)

@@ -24,7 +24,8 @@ def pages(plan: Plan) -> list[str]:
             reverse("report", args=[slug]), reverse("report-upload", args=[slug]), reverse("approvals", args=[slug]),
             reverse("assign", args=[slug]), reverse("evaluation", args=[slug]), reverse("compare"),
             reverse("public", args=[slug]), reverse("report-template", args=[slug]),
-            reverse("manage-plan-versions", args=[slug]), reverse("manage-units"), reverse("manage-users")]
+            reverse("manage-plan-versions", args=[slug]), reverse("manage-units"), reverse("manage-users"),
+            reverse("inbox", args=[slug]), reverse("chase", args=[slug]), reverse("calendar", args=[slug])]
 
 
 QUERIES = ("section=²", "unit=abc", "unit=99999999999999999999", "year=0", "year=99999", "on=0000-01-01",
@@ -56,7 +57,7 @@ def test_it_shows_kinds_and_comparators_in_words_never_as_codes(plan: Plan, offi
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(page=st.integers(0, 14), values=st.dictionaries(st.sampled_from(PARAMETERS), st.text(max_size=24), max_size=4))
+@given(page=st.integers(0, 17), values=st.dictionaries(st.sampled_from(PARAMETERS), st.text(max_size=24), max_size=4))
 def test_it_never_answers_an_arbitrary_query_string_with_a_server_error(
         plan: Plan, office: User, page: int, values: dict[str, str]) -> None:
     url = f"{pages(plan)[page]}?{urlencode(values)}"
