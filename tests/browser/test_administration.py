@@ -87,6 +87,11 @@ def test_the_office_sets_up_a_new_city_and_its_liaison_sees_just_their_target(
     expect(page.locator(".outline")).to_contain_text("打好蓝天碧水保卫战")
     assert not Plan.objects.exists()  # nothing stored before the office confirms
     page.screenshot(path=str(shots / "manage-preview.png"), full_page=True)
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 376  # a wide table scrolls in its card
+    expect(page.get_by_role("button", name="确认导入")).to_be_visible()
+    page.screenshot(path=str(shots / "manage-preview-375.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.get_by_role("button", name="确认导入").click()
     expect(page.locator(".messages")).to_contain_text("已导入第1版（山川市2025年），2个方面，12个目标")
 
