@@ -53,12 +53,12 @@ class Access:
         """A unit's page: the office and leaders see every unit's, a liaison only their own."""
         return not self.is_public and (not self.is_liaison or self.unit == unit)
 
-    def reporting_unit(self, chosen: str | None) -> Unit | None:
+    def reporting_unit(self, chosen: int | None) -> Unit | None:
         """The unit whose figures this user reports: a liaison's own; for the office the one chosen (?unit=)."""
         if self.is_liaison:
             return self.unit
-        if self.is_office and chosen and chosen.isdigit() and len(chosen) < 12:
-            return Unit.objects.filter(pk=int(chosen)).first()
+        if self.is_office and chosen is not None:
+            return Unit.objects.filter(pk=chosen).first()
         return None
 
     def reporting_targets(self, plan: Plan, unit: Unit | None = None) -> QuerySet[Target]:

@@ -16,6 +16,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from luoshi import query
 from luoshi.accounts.access import access_of, require_office, require_reporter
 from luoshi.plans.models import Plan, Target
 from luoshi.plans.views import current
@@ -64,7 +65,7 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
     """All of a unit's targets for one period on one screen."""
     plan = current(slug)
     access = require_reporter(request.user)
-    unit = access.reporting_unit(request.GET.get("unit"))
+    unit = access.reporting_unit(query.number(request.GET, "unit"))
     posted = request.method == "POST"
     if posted:
         try:
