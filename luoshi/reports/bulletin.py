@@ -15,11 +15,13 @@ from datetime import date
 from luoshi.plans.models import Plan
 from luoshi.progress.assessing import assess_plan, goal_of
 from luoshi.progress.board import leads_of
+from luoshi.reports.files import Cell, Column, Number, Shaded
 from luoshi.tracking import STATUS_LABELS, Status, parse_period
 
 LIGHT_WORDS = {"green": "绿", "yellow": "黄", "red": "红", "blue": "蓝", "grey": "灰"}
 LIGHT_COLOURS = {"green": "2F9E44", "yellow": "E0A800", "red": "D92D20", "blue": "2563EB", "grey": "98A2B3"}
-COLUMNS = ("编号", "目标", "牵头单位", "实际", "完成率", "序时进度", "状态")
+COLUMNS = (Column("编号", 8, centred=True), Column("目标", 44), Column("牵头单位", 22), Column("实际", 16),
+           Column("完成率", 9), Column("序时进度", 9), Column("状态", 24, centred=True))
 
 
 @dataclass(frozen=True)
@@ -27,9 +29,9 @@ class BulletinRow:
     code: str
     target: str
     lead: str
-    actual: str
-    completion: str
-    elapsed: str
+    actual: Number | None
+    completion: Number | None
+    elapsed: Number
     status: Status
     illustrative: bool
 
@@ -41,8 +43,9 @@ class BulletinRow:
     def label(self) -> str:
         return f"{STATUS_LABELS[self.status][0]}（{LIGHT_WORDS[self.light]}）"
 
-    def cells(self) -> tuple[str, ...]:
-        return (self.code, self.target, self.lead, self.actual, self.completion, self.elapsed, self.label)
+    def cells(self) -> tuple[Cell, ...]:
+        return (self.code, self.target, self.lead, self.actual or "—", self.completion or "—", self.elapsed,
+                Shaded(self.label, LIGHT_COLOURS[self.light]))
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,12 @@ class Bulletin:
                 ("附件3 节点目标完成情况", self.milestones)]
 
 
+def _share(percent: float) -> Number:
+    """A percentage as a share with one decimal, rounded here so that every file shows the same digit
+    (Python and the office suites round 42.15 differently)."""
+    return Number(round(percent, 1) / 100, 1, percent=True)
+
+
 def bulletin(plan: Plan, period: str) -> Bulletin:
     """The bulletin for ``plan`` at the end of ``period`` (2024-06, 2024Q2, 2024H1)."""
     on = parse_period(period).end
@@ -83,13 +92,11 @@ def bulletin(plan: Plan, period: str) -> Bulletin:
         if (a.status == Status.ON_TRACK and a.completion is not None and a.completion > a.elapsed
                 and goal_of(t).accumulates):
             ahead += 1  # an amount done faster than the year: 超序时进度
-        unit = "" if t.unit in ("%", "百分点") else t.unit
-        actual = "—" if a.actual is None else f"{a.actual:,.2f}".rstrip("0").rstrip(".") + (
-            "%" if t.unit == "%" else unit)
+        actual = None if a.actual is None else Number.of(
+            a.actual, "个百分点" if t.unit == "百分点" else t.unit, note="（示例）" if row.illustrative else "")
         line = BulletinRow(
-            t.code, t.in_words(), leads.get(t.pk, ""), actual + ("（示例）" if row.illustrative else ""),
-            "—" if a.completion is None else f"{a.completion:.1f}%", f"{a.elapsed:.1f}%", a.status,
-            row.illustrative)
+            t.code, t.in_words(), leads.get(t.pk, ""), actual,
+            None if a.completion is None else _share(a.completion), _share(a.elapsed), a.status, row.illustrative)
         if t.kind == "milestone":
             milestones.append(line)
         elif t.section.ordinal == 0 or (t.indicator_id is not None and t.kind in ("growth", "relation")):

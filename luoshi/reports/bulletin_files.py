@@ -7,13 +7,11 @@ import io
 from django.template.loader import render_to_string
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Pt
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
+from luoshi.reports import files
 from luoshi.reports.bulletin import COLUMNS, LIGHT_COLOURS, Bulletin, BulletinRow
 from luoshi.tracking import STATUS_LABELS
 
@@ -23,9 +21,7 @@ SECTIONS = ("一、总体情况", "二、主要经济指标", "三、量化指�
 
 def as_docx(b: Bulletin) -> bytes:
     document = Document()
-    section = document.sections[0]
-    for margin in ("left_margin", "right_margin"):
-        setattr(section, margin, Cm(2.2))
+    files.a4(document, margins_cm=(2.5, 2.2, 2.5, 2.2))
     normal = document.styles["Normal"]
     normal.font.name = FANGSONG
     normal.font.size = Pt(12)
@@ -42,7 +38,7 @@ def as_docx(b: Bulletin) -> bytes:
     for n, (status, count) in enumerate(b.counts):
         counts.rows[0].cells[n].text = STATUS_LABELS[status][0]
         counts.rows[1].cells[n].text = str(count)
-        _shade(counts.rows[0].cells[n], LIGHT_COLOURS[STATUS_LABELS[status][1]])
+        files.shade(counts.rows[0].cells[n], LIGHT_COLOURS[STATUS_LABELS[status][1]])
     for heading, rows in zip(SECTIONS[1:4], (b.indicators, b.quantified, b.milestones), strict=True):
         _paragraph(document, heading, HEI, 14)
         _table(document, rows)
@@ -52,7 +48,7 @@ def as_docx(b: Bulletin) -> bytes:
     for unit, rows in b.laggards:
         _paragraph(document, f"{unit}（{len(rows)}项）", HEI, 12)
         for r in rows:
-            document.add_paragraph(f"{r.code} {r.target}：实际{r.actual}，完成率{r.completion}，"
+            document.add_paragraph(f"{r.code} {r.target}：实际{r.actual or '—'}，完成率{r.completion or '—'}，"
                                    f"序时进度{r.elapsed}，{r.label}", style="List Bullet")
     for title, rows in b.attachments:
         document.add_page_break()
@@ -74,27 +70,8 @@ def as_xlsx(b: Bulletin) -> bytes:
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
     for title, rows in b.attachments:
-        sheet = book.create_sheet(title.split(" ")[0])
-        sheet.append([title])
-        sheet["A1"].font = Font(name=HEI, size=14, bold=True)
-        sheet.append(list(COLUMNS))
-        for cell in sheet[2]:
-            cell.font = Font(name=HEI, bold=True)
-            cell.fill = PatternFill("solid", fgColor="D9E1F2")
-        for r in rows:
-            sheet.append(list(r.cells()))
-            status_cell = sheet.cell(row=sheet.max_row, column=len(COLUMNS))
-            status_cell.fill = PatternFill("solid", fgColor=LIGHT_COLOURS[r.light])
-            for cell in sheet[sheet.max_row]:
-                cell.alignment = Alignment(vertical="top", wrap_text=True)
-        for n, width in enumerate((9, 50, 24, 16, 10, 10, 18), 1):
-            sheet.column_dimensions[get_column_letter(n)].width = width
-        sheet.freeze_panes = "A3"
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+        files.sheet_table(book.create_sheet(title.split(" ")[0]), title, COLUMNS, [r.cells() for r in rows])
+    return files.save(book)
 
 
 def _paragraph(document: Document, text: str, font: str, size: float, bold: bool = False,  # type: ignore[valid-type]
@@ -113,21 +90,4 @@ def _table(document: Document, rows: list[BulletinRow]) -> None:  # type: ignore
     if not rows:
         document.add_paragraph("（无）")  # type: ignore[attr-defined]
         return
-    table = document.add_table(rows=1, cols=len(COLUMNS))  # type: ignore[attr-defined]
-    table.style = "Table Grid"
-    for cell, name in zip(table.rows[0].cells, COLUMNS, strict=True):
-        cell.text = name
-    for r in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, r.cells(), strict=True):
-            cell.text = value
-        _shade(cells[-1], LIGHT_COLOURS[r.light])
-
-
-def _shade(cell: object, colour: str) -> None:
-    properties = cell._tc.get_or_add_tcPr()  # type: ignore[attr-defined]
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), colour)
-    properties.append(shading)
+    files.word_table(document, COLUMNS, [r.cells() for r in rows], 16.6, font=FANGSONG, size=10.5)
