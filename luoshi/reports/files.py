@@ -15,6 +15,7 @@ import math
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -80,7 +81,7 @@ class Shaded:
         return self.text
 
 
-Cell = str | Number | Shaded | None
+Cell = str | Number | Shaded | int | float | date | None  # a bare number or date is written as it is
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,11 @@ def put(cell: object, value: Cell) -> None:
     if isinstance(value, Number):
         cell.value = value.value  # type: ignore[attr-defined]
         cell.number_format = value.number_format  # type: ignore[attr-defined]
+        return
+    if isinstance(value, int | float | date) and not isinstance(value, bool):
+        cell.value = value  # type: ignore[attr-defined]
+        if isinstance(value, date):
+            cell.number_format = "yyyy-mm-dd"  # type: ignore[attr-defined]
         return
     text = shown(value) if value is not None else None
     cell.value = text  # type: ignore[attr-defined]
@@ -159,7 +165,7 @@ def sheet_table(sheet: Worksheet, title: str | None, columns: Sequence[Column],
             put(cell, value)
             cell.font = body
             cell.border = BOX
-            right = isinstance(value, Number)
+            right = isinstance(value, Number | int | float)
             cell.alignment = Alignment(vertical="top", wrap_text=not right,
                                        horizontal="right" if right else "center" if column.centred else None)
         sheet.row_dimensions[r].height = _height([shown(v) for v in row], columns)
