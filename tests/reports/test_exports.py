@@ -70,41 +70,6 @@ def test_it_judges_the_year_with_margins_and_sources(plan: Plan, tmp_path: Path)
     assert (investment[5].value, investment[5].number_format) == (pytest.approx(0.053), "#,##0.0%")
 
 
-def test_it_writes_the_monthly_bulletin_as_word_pdf_and_excel(plan: Plan, tmp_path: Path) -> None:
-    import shutil
-    import subprocess
-
-    call_command("export", "bulletin", "--plan", plan.slug, "--period", "2024-06", "-o", str(tmp_path),
-                 stdout=io.StringIO())
-    stem = tmp_path / "jinhua-2024-2024-06-督查通报"
-
-    document = docx.Document(str(stem.with_suffix(".docx")))
-    texts = [p.text for p in document.paragraphs]
-    assert texts[0] == "关于金华市2024年政府工作报告目标任务6月份推进情况的通报"
-    assert "一、总体情况" in texts and "五、滞后目标（按牵头单位）" in texts
-    assert any(t.startswith("截至2024年6月底，金华市2024年政府工作报告确定的131个目标中") for t in texts)
-    assert any(t == "附件1 主要经济指标完成情况" for t in texts)
-    assert any(row.cells[0].text == "1.1.2" for table in document.tables for row in table.rows)
-
-    book = load_workbook(Path(f"{stem}-附件.xlsx"))
-    assert book.sheetnames == ["附件1", "附件2", "附件3"]
-    first = list(book["附件1"].iter_rows(values_only=True))
-    assert first[1] == ("编号", "目标", "牵头单位", "实际", "完成率", "序时进度", "状态")
-    assert first[2][0] == "0.0.1" and first[2][6].endswith("）")
-
-    pdf = stem.with_suffix(".pdf")
-    assert pdf.read_bytes().startswith(b"%PDF")
-    for tool in ("pdftotext", "pdffonts", "pdftoppm"):
-        assert shutil.which(tool), f"{tool} (poppler-utils) is needed: make test installs it"
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    assert "一、总体情况" in text and "附件3 节点目标完成情况" in text
-    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert "CJK" in fonts and all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:])  # embedded
-    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
-                   check=True)
-    assert (tmp_path / "page-01.png").stat().st_size > 10_000  # a page with text on it, not a blank one
-
-
 def test_it_names_a_bad_period_for_the_bulletin(plan: Plan) -> None:
     from django.core.management import CommandError
 
