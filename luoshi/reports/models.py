@@ -13,7 +13,7 @@ class BulletinSettings(models.Model):
 
     slug = models.SlugField("计划代码", max_length=80, unique=True)
     issuer = models.CharField("发文机关", max_length=60, default="督查室",
-                              help_text="版头的发文机关标志，如：金华市人民政府督查室")
+                              help_text="版头的发文机关标志，如：××市人民政府督查室")
     prefix = models.CharField("文号前缀", max_length=20, default="督", help_text="如：金政督")
     next_number = models.PositiveIntegerField("下一个文号", default=1, help_text="下一期通报的顺序号")
     recipients = models.CharField("主送", max_length=300, blank=True,

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('slug', models.SlugField(max_length=80, unique=True, verbose_name='计划代码')),
-                ('issuer', models.CharField(default='督查室', help_text='版头的发文机关标志，如：金华市人民政府督查室', max_length=60, verbose_name='发文机关')),
+                ('issuer', models.CharField(default='督查室', help_text='版头的发文机关标志，如：××市人民政府督查室', max_length=60, verbose_name='发文机关')),
                 ('prefix', models.CharField(default='督', help_text='如：金政督', max_length=20, verbose_name='文号前缀')),
                 ('next_number', models.PositiveIntegerField(default=1, help_text='下一期通报的顺序号', verbose_name='下一个文号')),
                 ('recipients', models.CharField(blank=True, help_text='如：各县（市、区）人民政府，市政府各部门', max_length=300, verbose_name='主送')),
