@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "luoshi.units",
     "luoshi.progress",
     "luoshi.reports",
+    "luoshi.outcomes",
 ]
 
 MIDDLEWARE = [

@@ -33,6 +33,7 @@ urlpatterns = [
     path("plans/<str:slug>/bulletin.<str:fmt>", reports.bulletin_download, name="bulletin"),
     path("public/<str:slug>/", plans.public, name="public"),
     path("compare/", reports.comparison_page, name="compare"),
+    path("", include("luoshi.outcomes.urls")),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

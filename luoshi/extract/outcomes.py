@@ -108,7 +108,8 @@ def _outcomes_of(block: Block) -> list[Outcome]:
     """The outcomes of one review paragraph: the extractor's reading of its figures, then what
     only a review states (ranks, counts written before their noun, yes/no results)."""
     p = block.paragraph
-    found = [_won(_from_target(t), p) for t in find_targets(dataclasses.replace(block, review=False), None)]
+    plain = dataclasses.replace(block, review=False, paragraph=Paragraph(_PAST.sub(_masked, p.text), p.origin))
+    found = [_won(_from_target(t), p) for t in find_targets(plain, None)]
     numbers = [o for o in found if o.kind is not OutcomeKind.DONE]
     text = p.text
     for s, e in _clauses(text, "。;"):
@@ -155,6 +156,14 @@ def _named(found: list[Outcome], p: Paragraph) -> list[Outcome]:
                 o = dataclasses.replace(o, indicator=head + word)
         out.append(o)
     return out
+
+
+# The extractor passes over sentences about past years (过去一年…); in a review every sentence is.
+_PAST = re.compile(r"去年|上年|过去一年|过去五年|前年|近年来|近五年|一年来")
+
+
+def _masked(m: re.Match[str]) -> str:
+    return "▪" * len(m.group())
 
 
 def _won(o: Outcome, p: Paragraph) -> Outcome:
@@ -233,7 +242,8 @@ def _counts_before_nouns(p: Paragraph, s: int, e: int, known: list[Outcome]) -> 
             continue
         stop = _NOUN_STOP.search(text, q.end, e)
         noun = text[q.end:stop.start() if stop else e].translate(_QUOTES)
-        if len(noun) < 2 or not all("\u4e00" <= c <= "\u9fff" or c in "()（）" for c in noun):
+        if len(noun) < 2 or noun.startswith(("季度", "月", "年", "天", "小时")) or not all(
+                "\u4e00" <= c <= "\u9fff" or c in "()（）" for c in noun):
             continue
         verb = _BEFORE_COUNT.search(text, s, q.start)
         indicator = (verb.group(1) if verb else "") + noun
@@ -345,16 +355,16 @@ def _judge(o: Outcome, o_name: str | None, t: Promise) -> tuple[Fit, float, str]
     if t.canonical and o_name and t.canonical != o_name:
         return None  # two different catalogue indicators: 规上工业增加值 is not 规上工业总产值
     a, b = _core(o.indicator), _core(t.indicator)
-    catalogued = bool(t.canonical and t.canonical == o_name)
+    done = t.kind is Kind.MILESTONE
+    catalogued = bool(t.canonical and t.canonical == o_name) and not done
     if min(len(a), len(b)) < 3 and not catalogued:
         return None  # 投资, 总量: too little to say what was measured
-    done = t.kind is Kind.MILESTONE
     similar = max(_similarity(a, b), _covered(b, a) if done else 0.0)
-    if similar < (0.45 if done or catalogued else 0.6):
+    if similar < (0.45 if done or catalogued else 0.65):
         return None
     measure = _same_measure(o, t)
-    if measure is None:
-        return None
+    if measure is None or (not measure and not catalogued):
+        return None  # another indicator measured another way: nothing to say about this target
     if catalogued:
         how = f"目录指标相同：{t.canonical}"
     else:

@@ -163,6 +163,7 @@ def target_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
         "assignments": target.assignments.select_related("unit").order_by("role", "id"),
         "history": target.history.select_related("history_user").order_by("-history_date")[:50],
         "observations": observations, "may_report": access.may_report(target),
+        "outcomes": target.outcomes.filter(status="confirmed").select_related("source", "decided_by"),
     })
 
 
