@@ -114,6 +114,8 @@ ENGLISH = {
     "相关指标（不计入评定）": "Related indicator (not counted)", "确认人": "Confirmed by", "结果原文": "Result as written",
     "计划的承诺": "The plan's promise", "记录所选决定": "Record the decisions chosen", "读取结果": "Read the results",
     "还没有确认任何结果": "No result confirmed yet",
+    "只有相关指标结果的目标（不计入评定）": "Targets with a result on a related indicator only (not judged)",
+    "部分完成": "Partly met", "仅有相关结果": "Related result only",
 }
 
 

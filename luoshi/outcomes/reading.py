@@ -9,8 +9,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from luoshi.extract.clean import paragraphs
 from luoshi.extract.model import Kind
 from luoshi.extract.outcomes import Fit, Match, Promise, Review, propose_matches, read_outcomes
+from luoshi.extract.outline import outline
 from luoshi.outcomes.models import Outcome, Source
 from luoshi.plans.catalogue import match
 from luoshi.plans.models import Indicator, Plan, Target
@@ -61,13 +63,14 @@ def propose(plan: Plan, text: str, source: Source | None = None) -> tuple[Review
     return review, proposals
 
 
-def keep_source(plan: Plan, name: str, text: str, user: AbstractBaseUser | None) -> Source:
-    """The report as a source of ``plan``'s outcomes, stored once however often it is uploaded."""
+def keep_source(plan: Plan, name: str, text: str, user: AbstractBaseUser | None, title: str = "") -> Source:
+    """The report as a source of ``plan``'s outcomes, stored once however often it is uploaded.
+    Its title is the one given, or the one the report states (else the file name names it)."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     source = Source.objects.filter(plan=plan, sha256=digest).first()
     if source is None:
-        title = next((line.strip() for line in text.splitlines() if line.strip()), "")[:200]
-        source = Source.objects.create(plan=plan, name=name, title=title, sha256=digest, text=text,
+        title = title or (outline(paragraphs(text)).title or "")
+        source = Source.objects.create(plan=plan, name=name, title=title[:200], sha256=digest, text=text,
                                        uploaded_by=user)
     return source
 

@@ -14,7 +14,7 @@ from luoshi.plans.models import Plan
 from luoshi.plans.views import current
 from luoshi.reports.comparison import compare
 from luoshi.reports.exports import FORMATS, breakdown_file, bulletin_files, evaluation_file
-from luoshi.reports.tables import evaluation
+from luoshi.reports.tables import RELATED_ONLY, evaluation
 from luoshi.tracking import BadPeriod
 
 CONTENT_TYPES = {
@@ -55,8 +55,10 @@ def evaluation_page(request: HttpRequest, slug: str) -> HttpResponse:
     if request.GET.get("format") == "xlsx":
         content, name = evaluation_file(plan, year)
         return _attachment(content, name, "xlsx")
-    return render(request, "reports/evaluation.html", {"plan": plan, "access": access,
-                                                       "result": evaluation(plan, year), "year": year})
+    result = evaluation(plan, year)
+    return render(request, "reports/evaluation.html", {
+        "plan": plan, "access": access, "result": result, "year": year,
+        "related": [r for r in result.rows if r.verdict == RELATED_ONLY]})
 
 
 @login_required

@@ -14,7 +14,8 @@ from luoshi.outcomes.models import Outcome
 from tests.factories import imported_report
 
 pytestmark = pytest.mark.django_db
-REVIEW = "一、2024年工作回顾\n\n全市地区生产总值增长6.5%,城镇调查失业率4.6%。\n\n二、2025年工作安排\n\n地区生产总值增长6%。\n"
+REVIEW = ("一、2024年工作回顾\n\n全市地区生产总值增长6.5%,城镇调查失业率4.6%。\n\n"
+          "二、2025年工作安排\n\n地区生产总值增长6%。\n")
 
 
 def outcomes(*args: str) -> str:
@@ -48,7 +49,7 @@ def test_it_records_what_the_office_confirms_with_who(report: str) -> None:
 
 def test_it_refuses_unknown_keys_and_a_missing_confirmer(report: str) -> None:
     add_user("alice", "pw-alice-123456", Role.OFFICE)
-    with pytest.raises(CommandError, match="报告中没有这些对应：9.9@1-2"):
+    with pytest.raises(CommandError, match=r"报告中没有这些对应：9\.9@1-2"):
         outcomes(report, "--plan", "jiangcheng-2024", "--confirm", "9.9@1-2", "--by", "alice")
     with pytest.raises(CommandError, match="--by"):
         outcomes(report, "--plan", "jiangcheng-2024", "--confirm", "same")

@@ -73,7 +73,7 @@ def test_the_target_page_shows_the_promise_and_the_result_side_by_side(plan: Pla
     body = client.get(reverse("target", args=[plan.slug, "1.1.1"])).content.decode()
     assert 'class="beside"' in body
     assert "全年完成固定资产投资800亿元" in body and "固定资产投资820亿元" in body
-    assert "jiangcheng-2025.txt" in body
+    assert "报告陈述的结果 · 江城市2025年政府工作报告" in body  # the source, named by its title
 
 
 def test_a_decision_on_a_proposal_the_report_does_not_make_records_nothing(plan: Plan, office: User) -> None:
