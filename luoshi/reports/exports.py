@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from luoshi.plans.models import Plan
 from luoshi.reports import files
+from luoshi.reports.comparison import Comparison
+from luoshi.reports.comparison import table as comparison_table
 from luoshi.reports.tables import BREAKDOWN_COLUMNS, EVALUATION_COLUMNS, breakdown, evaluation
 
 FORMATS = ("xlsx", "docx")
@@ -38,3 +40,11 @@ def bulletin_files(plan: Plan, period: str, formats: list[str]) -> list[tuple[st
     writers = {"docx": layout.as_docx, "pdf": layout.as_pdf, "xlsx": layout.as_xlsx}
     stem = f"{plan.slug}-{period}-督查通报"
     return [(f"{stem}{'-附件' if fmt == 'xlsx' else ''}.{fmt}", writers[fmt](made)) for fmt in formats]
+
+
+def comparison_file(result: Comparison) -> tuple[bytes, str]:
+    """(content, file name) of a comparison across years and regions as .xlsx."""
+    columns, rows = comparison_table(result)
+    names = "、".join(f"{p.region}{p.year}" for p in result.plans)
+    return (files.xlsx(f"目标与结果比较：{names}", columns, rows, (18, 8, *[30, 12, 36] * len(result.plans)), "比较"),
+            f"比较-{'-'.join(p.slug for p in result.plans)}.xlsx")

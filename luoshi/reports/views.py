@@ -13,7 +13,7 @@ from luoshi.accounts.access import Access, access_of
 from luoshi.plans.models import Plan
 from luoshi.plans.views import current
 from luoshi.reports.comparison import compare
-from luoshi.reports.exports import FORMATS, breakdown_file, bulletin_files, evaluation_file
+from luoshi.reports.exports import FORMATS, breakdown_file, bulletin_files, comparison_file, evaluation_file
 from luoshi.reports.tables import RELATED_ONLY, evaluation
 from luoshi.tracking import BadPeriod
 
@@ -84,5 +84,9 @@ def comparison_page(request: HttpRequest) -> HttpResponse:
     wanted = [s for s in request.GET.get("plans", "").split(",") if s]
     chosen = [p for p in every if p.slug in wanted] if wanted else every
     result = compare(chosen) if len(chosen) >= 2 else None
+    if result is not None and request.GET.get("format") == "xlsx":
+        content, name = comparison_file(result)
+        return _attachment(content, name, "xlsx")
     return render(request, "reports/compare.html", {"access": access, "every": every,
-                                                    "chosen": {p.slug for p in chosen}, "result": result})
+                                                    "chosen": {p.slug for p in chosen}, "result": result,
+                                                    "chosen_slugs": ",".join(p.slug for p in chosen)})
