@@ -367,6 +367,8 @@ def _judge(o: Outcome, o_name: str | None, t: Promise) -> tuple[Fit, float, str]
         return None  # another indicator measured another way: nothing to say about this target
     if catalogued:
         how = f"目录指标相同：{t.canonical}"
+    elif done:
+        how = f"结果复述了节点目标的名称（{similar:.0%}）"
     else:
         how = "指标名称相同" if similar == 1 else f"指标名称相近（{similar:.0%}）"
     counted = _counting(o.indicator), _counting(t.indicator)
