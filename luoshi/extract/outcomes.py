@@ -372,8 +372,12 @@ def _judge(o: Outcome, o_name: str | None, t: Promise) -> tuple[Fit, float, str]
     else:
         how = "指标名称相同" if similar == 1 else f"指标名称相近（{similar:.0%}）"
     counted = _counting(o.indicator), _counting(t.indicator)
-    if counted[0] and counted[1] and counted[0] != counted[1]:
-        return Fit.RELATED, similar, f"{how}，但口径不同（结果：{counted[0]}，目标：{counted[1]}）"
+    if counted[0] != counted[1] and not done and (o.kind is OutcomeKind.COUNT or t.kind is Kind.LEVEL) and (
+            (counted[0] and counted[1]) or "新增" in counted):
+        # 新增12家 does not answer 达到155家 (a stock), nor 供热管网1100公里 (a stock) 新建93公里
+        words = {None: "未说明", "新增": "新增", "累计": "累计", "建设": "建设"}
+        return Fit.RELATED, similar, (f"{how}，但口径不同（结果：{words[counted[0]]}，"
+                                      f"目标：{words[counted[1]]}）")
     if measure and similar >= (0.6 if done else 0.5 if catalogued else 0.75):
         return Fit.SAME, similar + _closeness(o, t), how
     reason = how if measure else f"{how}，但{_measure_words(o, t)}"
@@ -442,7 +446,8 @@ _COUNTING = (("累计", ("累计", "总量", "总数", "总规模")),
              ("新增", ("新增", "新认定", "新招引", "新建", "建成", "落地")),
              ("建设", ("建设", "争取")))
 _SYNONYMS = (("份额", "比重"), ("占比", "比重"), ("出口额", "出口"), ("亡人数", "死亡人数"), ("事故数", "事故起数"),
-             ("基本养老保险", "养老保险"), ("标准煤", "标煤"), ("总投资", "投资"))
+             ("基本养老保险", "养老保险"), ("标准煤", "标煤"), ("总投资", "投资"), ("规模以上", "规上"),
+             ("规模工业", "规上工业"))
 _VERBS = re.compile(r"新增|新认定|新招引|新建|建成|实施|完成|打造|培育|引进|累计|争创|争取|创成|成功创|入选|获批|获评|"
                     r"带动|推动|全部|确保|力争|年内|全市|全年|参保|实质性|金华|^建设")
 _SCOPE = re.compile(r"^(?:省级|市级|国家级|国家|全国|全省|省)")
