@@ -44,7 +44,7 @@ def sources(request: HttpRequest, slug: str) -> HttpResponse:
                 except UnreadableDocument as e:
                     problem = f"{name}: {e.problem}"
             if not problem:
-                source = keep_source(plan, name, text, request.user)
+                source = keep_source(plan, name, text, request.user, title=request.POST.get("title", "").strip())
                 return redirect("outcomes:proposals", slug=plan.slug, source_id=source.pk)
     recorded = (Outcome.objects.confirmed().filter(target__plan=plan)
                 .select_related("target").order_by("target__section__ordinal", "target_id"))

@@ -42,6 +42,7 @@ def test_the_office_confirms_two_results_and_rejects_one_and_a_leader_compares_t
     log_in(page, server, "alice")
     page.goto(f"{server}/plans/jinhua-2024/outcomes/")
     page.set_input_files("input[type=file]", str(jinhua))
+    page.locator("input[name=title]").fill("金华市2025年政府工作报告")
     page.get_by_role("button", name="读取结果").click()
     expect(page.locator("h1")).to_have_text("核对报告陈述的结果")
     gdp = page.locator("tr.same").filter(has_text="地区生产总值增长6%左右")
@@ -59,7 +60,7 @@ def test_the_office_confirms_two_results_and_rejects_one_and_a_leader_compares_t
     page.goto(f"{server}/plans/jinhua-2024/evaluation/")
     row = page.locator("#e-0\\.0\\.1")
     expect(row).to_contain_text("已完成")
-    expect(row).to_contain_text("「全市地区生产总值6925.5亿元、增长6.3%」")
+    expect(row).to_contain_text("金华市2025年政府工作报告「全市地区生产总值6925.5亿元、增长6.3%」")
     expect(page.locator("#e-1\\.3\\.3")).to_contain_text("「其中外贸出口7719.2亿元」")
     expect(page.locator("#e-1\\.1\\.3")).to_have_count(0)  # rejected: not judged on the report
     page.screenshot(path=str(shots / "evaluation-outcomes.png"), full_page=True)
