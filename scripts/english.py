@@ -116,7 +116,7 @@ ENGLISH = {
     "还没有确认任何结果": "No result confirmed yet",
     "只有相关指标结果的目标（不计入评定）": "Targets with a result on a related indicator only (not judged)",
     "部分完成": "Partly met", "仅有相关结果": "Related result only",
-    "上年未完成": "missed the year before",
+    "上年未完成": "missed the year before", "按此结果年终评定": "Year-end verdict on this outcome",
     "报告名称（用作结果的来源；空白时用文件中的标题或文件名）":
         "Report title (names the results' source; if blank, the file's own title or its name)", "目标与结果": "Targets and outcomes", "结果": "Outcome",
     "每一年：目标，以及年终评定依据的结果（附来源）。": "Each year: the target, and the outcome the evaluation judged it on (with its source).",

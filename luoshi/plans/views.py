@@ -21,14 +21,14 @@ from luoshi.accounts.models import Role
 from luoshi.deadlines import timeliness
 from luoshi.deadlines.items import due_items
 from luoshi.extract.model import Comparator, Kind
-from luoshi.plans.models import Origin, Plan, Section
+from luoshi.plans.models import Origin, Plan, Section, Target
 from luoshi.plans.review import ReviewProblem, add_target, delete_target, merge_targets, split_target
 from luoshi.progress.assessing import assess_plan, goal_of
 from luoshi.progress.board import Filters, board, leads_of, show
 from luoshi.progress.charts import target_chart
 from luoshi.progress.models import Observation
 from luoshi.templatetags.luoshi import status as status_tag
-from luoshi.tracking import STATUS_LABELS, parse_period
+from luoshi.tracking import STATUS_LABELS, Assessment, parse_period
 from luoshi.tracking import Observation as Seen
 from luoshi.units.models import Assignment, Unit
 
@@ -168,7 +168,16 @@ def target_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
         "history": target.history.select_related("history_user").order_by("-history_date")[:50],
         "observations": observations, "may_report": access.may_report(target),
         "outcomes": target.outcomes.filter(status="confirmed").select_related("source", "decided_by"),
+        "year_end": _year_end(plan, target),
     })
+
+
+def _year_end(plan: Plan, target: Target) -> Assessment | None:
+    """The target's year judged on a confirmed outcome of the same indicator, if there is one."""
+    from luoshi.outcomes.judging import judge
+
+    judged = judge(plan, plan.year, [target]).get(target.pk)
+    return judged.assessment if judged is not None else None
 
 
 class TargetForm(forms.Form):
