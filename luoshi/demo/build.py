@@ -22,6 +22,7 @@ from simple_history.utils import bulk_update_with_history
 
 from luoshi.accounts.models import Role
 from luoshi.accounts.users import add_user
+from luoshi.demo.units import ensure_units, fallback
 from luoshi.documents import read_text
 from luoshi.extract import extract_plan
 from luoshi.extract.model import Comparator
@@ -32,7 +33,7 @@ from luoshi.outcomes.reading import Proposal, decide, keep_source, propose
 from luoshi.plans.importing import Imported, import_document
 from luoshi.plans.models import Plan, Target
 from luoshi.progress.models import Observation
-from luoshi.units.assigning import assign_by_keywords, ensure_units
+from luoshi.units.assigning import assign_by_keywords
 
 HERE = Path(__file__).resolve().parent
 FACTS = HERE / "jinhua-2024.plan.json"
@@ -74,7 +75,7 @@ def build(seed: Path | None, corpus: Path | None = CORPUS) -> Demo:
         units = ensure_units()
         imported = _import(seed if seed is not None and seed.exists() else None, FACTS, YEAR, SLUG)
         plan = imported.plan
-        assign_by_keywords(plan)
+        assign_by_keywords(plan, fallback=fallback())
         _ensure_users()
         others = []
         for year in OTHER_YEARS:
