@@ -82,7 +82,7 @@ def build(seed: Path | None, corpus: Path | None = CORPUS) -> Demo:
             text = corpus / f"jinhua-{year}.txt" if corpus is not None else None
             other = _import(text if text is not None and text.exists() else None, facts_of(year), year,
                             f"jinhua-{year}")
-            assign_by_keywords(other.plan)
+            assign_by_keywords(other.plan, fallback=fallback())
             others.append(other)
         published = illustrative = 0
         if not Observation.objects.filter(target__plan=plan).exists():

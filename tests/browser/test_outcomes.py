@@ -9,11 +9,12 @@ from playwright.sync_api import Page, expect
 
 from luoshi.accounts.models import Role
 from luoshi.accounts.users import add_user
+from luoshi.demo.units import ensure_units, fallback
 from luoshi.extract import extract_plan
 from luoshi.extract.render import document
 from luoshi.outcomes.models import Outcome
 from luoshi.plans.importing import import_document
-from luoshi.units.assigning import assign_by_keywords, ensure_units
+from luoshi.units.assigning import assign_by_keywords
 from tests.browser.test_journeys import PASSWORD, log_in
 from tests.conftest import SEED, SHARED, require
 
@@ -30,7 +31,7 @@ def jinhua(transactional_db: None, settings) -> Path:  # type: ignore[no-untyped
         text = require(path).read_text(encoding="utf-8")
         plan = import_document(document(extract_plan(text)), text=text, region="金华市", year=year,
                                slug=f"jinhua-{year}").plan
-        assign_by_keywords(plan)
+        assign_by_keywords(plan, fallback=fallback())
     add_user("alice", PASSWORD, Role.OFFICE)
     add_user("bob", PASSWORD, Role.LEADER)
     return JINHUA / "jinhua-2025.txt"

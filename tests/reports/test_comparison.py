@@ -106,8 +106,8 @@ JIANGCHENG_2025_REVIEW = """江城市2025年政府工作报告
 def with_outcomes(plans: list) -> list:  # type: ignore[type-arg]
     from luoshi.accounts.models import Role
     from luoshi.accounts.users import add_user
+    from luoshi.demo.units import ensure_units
     from luoshi.outcomes.reading import decide, keep_source, propose
-    from luoshi.units.assigning import ensure_units
 
     ensure_units()
     office = add_user("alice", "correct-horse-battery", Role.OFFICE)
