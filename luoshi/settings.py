@@ -99,6 +99,15 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Fonts of the official documents (GB/T 9704): for each, the first family of the list this machine has,
+# else the last (the nearest installed CJK font). Word files name the font chosen.
+DOCUMENT_FONTS = {
+    "title": os.environ.get("LUOSHI_FONT_TITLE", "方正小标宋简体,方正小标宋_GBK,Noto Serif CJK SC"),
+    "body": os.environ.get("LUOSHI_FONT_BODY", "仿宋_GB2312,仿宋,FangSong,Noto Serif CJK SC"),
+    "hei": os.environ.get("LUOSHI_FONT_HEI", "黑体,SimHei,Noto Sans CJK SC"),
+    "kai": os.environ.get("LUOSHI_FONT_KAI", "楷体_GB2312,楷体,KaiTi,Noto Serif CJK SC"),
+    "song": os.environ.get("LUOSHI_FONT_SONG", "宋体,SimSun,Noto Serif CJK SC"),
+}
 # The optional public portal: read-only targets and statuses, no narratives, no names.
 PUBLIC_PORTAL = env_bool("LUOSHI_PUBLIC_PORTAL", False)
 WHITENOISE_USE_FINDERS = DEBUG  # in development, serve static files without collectstatic

@@ -40,6 +40,8 @@ urlpatterns = [
     path("plans/<str:slug>/breakdown.<str:fmt>", reports.breakdown_download, name="breakdown"),
     path("plans/<str:slug>/evaluation/", reports.evaluation_page, name="evaluation"),
     path("plans/<str:slug>/bulletin.<str:fmt>", reports.bulletin_download, name="bulletin"),
+    path("plans/<str:slug>/bulletins/", reports.bulletins_page, name="bulletins"),
+    path("plans/<str:slug>/bulletins/<int:pk>.<str:fmt>", reports.issued_download, name="issued-bulletin"),
     path("public/<str:slug>/", plans.public, name="public"),
     path("compare/", reports.comparison_page, name="compare"),
     path("", include("luoshi.outcomes.urls")),

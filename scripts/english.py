@@ -17,6 +17,18 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "luoshi" / "locale" / "en" / "LC_MESSAGES"
 
 ENGLISH = {
+    # the bulletins page (documents)
+    "一、总体情况（由数据生成，可修改；一段一行）": "1. Overall situation (made from the figures, editable; one paragraph a line)",
+    "下一个文号": "Next number", "保存文字": "Save the text", "保存设置": "Save the settings",
+    "印发后文件和数据存档，以后数据变化不影响已印发的通报。":
+        "Issuing keeps the files and their figures; later changes of figures never change an issued bulletin.",
+    "发文字号": "Document number",
+    "已使用督查室修改的文字；清空后保存即恢复生成的文字。":
+        "The office's own wording is used; save it empty to go back to the generated text.",
+    "已印发的通报": "Issued bulletins", "文件": "Files", "查看": "Show", "标题": "Title", "签发人": "Issued by",
+    "签发时间": "Issued at", "编号印发": "Number and issue", "草稿（未编号）": "Draft (not numbered)",
+    "还没有印发过通报。": "No bulletin has been issued yet.",
+    "通报设置（每个计划设一次）": "Bulletin settings (once per plan)",
     "2024-06、2024Q2、2024H1 或 2024": "2024-06, 2024Q2, 2024H1 or 2024",
     "luoshi import 报告文件": "luoshi import REPORT",
     "上传 Excel": "Upload Excel", "上传填好的 Excel": "Upload a filled-in Excel file",

@@ -40,18 +40,18 @@ class Cell:
         row = self.outcome
         if row is None:
             return ""
-        if not row.actual or self.target.kind == "milestone":
+        if row.actual is None or self.target.kind == "milestone":
             return row.verdict
-        unit = self.target.unit if self.target.kind in ("level", "change") else "%"
-        return f"{row.actual}{unit}"
+        return str(row.actual)
 
     @property
     def actual(self) -> float | None:
         """The year's outcome in the base unit, for the chart."""
         row = self.outcome
-        if row is None or not row.actual or self.target.kind not in ("growth", "level", "change"):
+        if row is None or row.actual is None or self.target.kind not in ("growth", "level", "change"):
             return None
-        return base_value(float(row.actual), self.target.unit)[0]
+        shown = row.actual.value * 100 if row.actual.percent else row.actual.value
+        return base_value(shown, self.target.unit)[0]
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from luoshi.outcomes.judging import judge
 from luoshi.plans.models import Plan, Target
 from luoshi.progress.assessing import assess_plan, goal_of
 from luoshi.progress.board import leads_of
+from luoshi.reports.files import Number
 from luoshi.tracking import Status
 from luoshi.tracking.rules import partly_met
 from luoshi.units.models import Assignment
@@ -88,8 +89,8 @@ class EvaluationRow:
     target: str
     lead: str
     verdict: str  # 已完成 / 部分完成 / 未完成 / 仅有相关结果 / 无结果
-    actual: str
-    margin: str
+    actual: Number | None
+    margin: Number | None
     source: str  # the source named: a report and the words it used, or a statistics page
     status: Status
     quote: str = ""  # the result as the source words it
@@ -140,10 +141,11 @@ def evaluation(plan: Plan, year: int) -> Evaluation:
         final = a.period is not None and a.period.is_year and a.status in (Status.ACHIEVED, Status.MISSED)
         if final:
             verdict = ACHIEVED if a.status == Status.ACHIEVED else PARTLY if partly_met(goal_of(t), a) else MISSED
-            margin = "" if a.margin is None else f"{a.margin:+g}" + (
-                "个百分点" if t.unit in ("%", "百分点") else t.unit)
+            margin = None if a.margin is None else Number.of(
+                a.margin, "个百分点" if t.unit in ("%", "百分点") else t.unit, signed=True)
             rows.append(EvaluationRow(t.code, t.section.title, t.in_words(), leads.get(t.pk, ""), verdict,
-                                      f"{a.actual:g}" if a.actual is not None else "", margin, source,
+                                      Number.of(a.actual, "个百分点" if t.unit == "百分点" else t.unit)
+                                      if a.actual is not None else None, margin, source,
                                       Status.AT_RISK if verdict == PARTLY else a.status, quote, link))
             continue
         related = found.related if found is not None else []
@@ -151,11 +153,11 @@ def evaluation(plan: Plan, year: int) -> Evaluation:
             words = "；".join(f"「{o.quote}」" for o in related)
             note = f"（{found.note}）" if found is not None and found.note else ""
             rows.append(EvaluationRow(t.code, t.section.title, t.in_words(), leads.get(t.pk, ""), RELATED_ONLY,
-                                      "", "", f"相关指标，不计入评定{note}：{related[0].source}{words}",
+                                      None, None, f"相关指标，不计入评定{note}：{related[0].source}{words}",
                                       Status.NO_DATA, words))
             continue
         rows.append(EvaluationRow(t.code, t.section.title, t.in_words(), leads.get(t.pk, ""), NO_OUTCOME,
-                                  "", "", found.note if found is not None else "", Status.NO_DATA))
+                                  None, None, found.note if found is not None else "", Status.NO_DATA))
     by_section: dict[str, Counter[str]] = {}
     by_unit: dict[str, Counter[str]] = {}
     for r in rows:
