@@ -55,6 +55,10 @@ messages: setup
 
 facts: setup
 	.venv/bin/luoshi extract "$(SEED)" --format json > luoshi/demo/jinhua-2024.plan.json
+	for year in 2023 2025; do \
+	  .venv/bin/luoshi extract ../shared/corpus/jinhua/jinhua-$$year.txt --format json > luoshi/demo/jinhua-$$year.plan.json; \
+	done
+	DATABASE_URL=sqlite:///$$(mktemp -d)/facts.sqlite3 .venv/bin/python scripts/outcome_facts.py
 
 clean:
 	rm -rf .venv .tools luoshi.sqlite3

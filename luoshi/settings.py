@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "luoshi.progress",
     "luoshi.reports",
     "luoshi.deadlines",
+    "luoshi.outcomes",
 ]
 
 MIDDLEWARE = [

@@ -49,6 +49,7 @@ urlpatterns = [
     path("plans/<str:slug>/bulletins/<int:pk>.<str:fmt>", reports.issued_download, name="issued-bulletin"),
     path("public/<str:slug>/", plans.public, name="public"),
     path("compare/", reports.comparison_page, name="compare"),
+    path("", include("luoshi.outcomes.urls")),
     path("manage/users/", manage_accounts.users, name="manage-users"),
     path("manage/users/<int:user_id>/", manage_accounts.user_detail, name="manage-user"),
     path("manage/units/", manage_units.units, name="manage-units"),

@@ -302,6 +302,32 @@ ENGLISH = {
     "密码太短：至少要有 %(n)s 个字符。": "This password is too short: it needs at least %(n)s characters.",
     "密码至少要有 %(n)s 个字符。": "A password needs at least %(n)s characters.",
     "全部接口令牌": "All API tokens", "已解除 %(who)s（%(where)s）的登录锁定": "Unlocked %(who)s (%(where)s)",
+    # outcomes: results stated in the next year's report
+    "上传下一年的政府工作报告（或统计公报），系统读出回顾部分陈述的结果，逐条对应本计划的目标；督查室确认后才记录，年终评定只用已确认的同一指标结果。":
+        "Upload the next year's work report (or a statistical bulletin): luoshi reads the results its review "
+        "states and matches them to this plan's targets one by one. Nothing is recorded until the office "
+        "confirms; the year-end evaluation uses confirmed results of the same indicator only.",
+    "决定": "Decision", "同一指标": "Same indicator", "否决": "Reject", "确认": "Confirm",
+    "回顾部分陈述结果%(n)s条": "The review states %(n)s results",
+    "对应关系": "Match", "对应本计划目标：同一指标%(same)s条，相关指标%(related)s条。":
+        "matched to this plan's targets: %(same)s on the same indicator, %(related)s on a related one.",
+    "已上传的报告": "Reports uploaded", "已确认的结果": "Confirmed results", "年度结果": "Results",
+    "报告文件（.txt、.docx、.pdf、.html）": "Report file (.txt, .docx, .pdf, .html)",
+    "报告没有陈述与本计划目标对应的结果": "The report states no result for this plan's targets",
+    "报告陈述的结果": "Result stated in the report", "文件无法读取，没有保存任何内容": "The file cannot be read; nothing was kept",
+    "未选择的条目不记录。": "Rows left unchosen are not recorded.", "核对报告陈述的结果": "Check the results a report states",
+    "相关指标的结果只供参考，确认后也不计入评定。":
+        "A result on a related indicator is shown for reference only; even confirmed, it does not count in the evaluation.",
+    "相关指标（不计入评定）": "Related indicator (not counted)", "确认人": "Confirmed by", "结果原文": "Result as written",
+    "计划的承诺": "The plan's promise", "记录所选决定": "Record the decisions chosen", "读取结果": "Read the results",
+    "还没有确认任何结果": "No result confirmed yet",
+    "只有相关指标结果的目标（不计入评定）": "Targets with a result on a related indicator only (not judged)",
+    "部分完成": "Partly met", "仅有相关结果": "Related result only",
+    "已确认": "Confirmed", "已否决": "Rejected",
+    "上年未完成": "missed the year before", "按此结果年终评定": "Year-end verdict on this outcome",
+    "报告名称（用作结果的来源；空白时用文件中的标题或文件名）":
+        "Report title (names the results' source; if blank, the file's own title or its name)", "目标与结果": "Targets and outcomes", "结果": "Outcome",
+    "每一年：目标，以及年终评定依据的结果（附来源）。": "Each year: the target, and the outcome the evaluation judged it on (with its source).",
 }
 
 # The reporting calendar, the inbox, the 催报 list and reminders (luoshi/deadlines).

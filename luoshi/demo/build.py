@@ -1,8 +1,10 @@
-"""The Jinhua 2024 demo: the plan, the city's units, published outcomes and illustrative months.
+"""The Jinhua demo: the 2023, 2024 and 2025 plans, the city's units, the 2024 outcomes the 2025
+report states, published figures and illustrative months.
 
-Published outcomes (jinhua-2024-outcomes.csv) carry their source. Every other
-figure is generated here, shaped by a seasonal profile, and marked as
-illustrative (示例数据) wherever it shows.
+Outcomes read from the 2025 report are recorded as the office would record them
+after checking each proposal, labelled with their source. Published figures
+(jinhua-2024-outcomes.csv) carry their source. Every other figure is generated
+here, shaped by a seasonal profile, and marked as illustrative (示例数据) wherever it shows.
 """
 
 from __future__ import annotations
@@ -23,7 +25,11 @@ from luoshi.accounts.users import add_user
 from luoshi.demo.units import ensure_units, fallback
 from luoshi.documents import read_text
 from luoshi.extract import extract_plan
+from luoshi.extract.model import Comparator
+from luoshi.extract.outcomes import Fit, Match, Outcome, OutcomeKind
 from luoshi.extract.render import document
+from luoshi.outcomes.models import Source
+from luoshi.outcomes.reading import Proposal, decide, keep_source, propose
 from luoshi.plans.importing import Imported, import_document
 from luoshi.plans.models import Plan, Target
 from luoshi.progress.models import Observation
@@ -33,6 +39,10 @@ HERE = Path(__file__).resolve().parent
 FACTS = HERE / "jinhua-2024.plan.json"
 OUTCOMES = HERE / "jinhua-2024-outcomes.csv"
 SLUG, REGION, YEAR = "jinhua-2024", "金华市", 2024
+CORPUS = HERE.parents[2] / "shared" / "corpus" / "jinhua"  # ../shared/corpus/jinhua beside the project
+OTHER_YEARS = (2023, 2025)  # the plans before and after the seed's, for the comparison across years
+NEXT_REPORT = "金华市2025年政府工作报告"  # states the 2024 outcomes in its review
+OUTCOMES_FROM_NEXT = HERE / "jinhua-2024-outcomes-2025.json"  # what the reader finds there, shipped
 ILLUSTRATIVE = "示例数据（演示用生成，不是公布的统计数）"
 # Last year's monthly shares of a year's work, as investment and output usually run:
 # a slow start after the Spring Festival, a strong end of year.
@@ -55,28 +65,96 @@ class Demo:
     published: int
     illustrative: int
     from_text: bool
+    others: list[Imported]  # the plans of the years before and after
+    outcomes: int  # outcomes of 2024 recorded from the 2025 report (0 when already there)
 
 
-def build(seed: Path | None) -> Demo:
+def build(seed: Path | None, corpus: Path | None = CORPUS) -> Demo:
     """Set up the demo in the current database; running it again changes nothing."""
     with transaction.atomic():
         units = ensure_units()
-        if seed is not None and seed.exists():
-            text = read_text(seed)
-            imported = import_document(document(extract_plan(text)), text=text, source_name=seed.name,
-                                       region=REGION, year=YEAR, slug=SLUG)
-        else:
-            doc = json.loads(FACTS.read_text(encoding="utf-8"))
-            imported = import_document(doc, source_name=FACTS.name, region=REGION, year=YEAR, slug=SLUG)
+        imported = _import(seed if seed is not None and seed.exists() else None, FACTS, YEAR, SLUG)
         plan = imported.plan
         assign_by_keywords(plan, fallback=fallback())
         _ensure_users()
+        others = []
+        for year in OTHER_YEARS:
+            text = corpus / f"jinhua-{year}.txt" if corpus is not None else None
+            other = _import(text if text is not None and text.exists() else None, facts_of(year), year,
+                            f"jinhua-{year}")
+            assign_by_keywords(other.plan, fallback=fallback())
+            others.append(other)
         published = illustrative = 0
         if not Observation.objects.filter(target__plan=plan).exists():
             published = _load_outcomes(plan)
             illustrative = _generate_months(plan)
             _stamp_reporting_days(plan)
-    return Demo(plan, imported, units, published, illustrative, bool(plan.text))
+        report = corpus / "jinhua-2025.txt" if corpus is not None else None
+        outcomes = _record_outcomes(plan, report if report is not None and report.exists() else None)
+    return Demo(plan, imported, units, published, illustrative, bool(plan.text), others, outcomes)
+
+
+def facts_of(year: int) -> Path:
+    """The shipped extraction of Jinhua's ``year`` report (its text is not shipped)."""
+    return FACTS if year == YEAR else HERE / f"jinhua-{year}.plan.json"
+
+
+def _import(text_path: Path | None, facts: Path, year: int, slug: str) -> Imported:
+    if text_path is not None:
+        text = read_text(text_path)
+        return import_document(document(extract_plan(text)), text=text, source_name=text_path.name,
+                               region=REGION, year=year, slug=slug)
+    doc = json.loads(facts.read_text(encoding="utf-8"))
+    return import_document(doc, source_name=facts.name, region=REGION, year=year, slug=slug)
+
+
+def _record_outcomes(plan: Plan, report: Path | None) -> int:
+    """The 2024 results the 2025 report states, every proposal recorded as the office confirmed it."""
+    if Source.objects.filter(plan=plan).exists():
+        return 0
+    from django.contrib.auth import get_user_model
+
+    office = get_user_model().objects.get(username="office")
+    if report is not None:
+        text = read_text(report)
+        source = keep_source(plan, report.name, text, office, title=NEXT_REPORT)
+        _, proposals = propose(plan, text, source)
+    else:
+        shipped = json.loads(OUTCOMES_FROM_NEXT.read_text(encoding="utf-8"))
+        source = Source.objects.create(plan=plan, name=shipped["name"], title=NEXT_REPORT,
+                                       sha256=shipped["sha256"], text="", uploaded_by=office)
+        targets = {t.code: t for t in plan.targets.all()}
+        proposals = [_proposal(row, targets[row["code"]]) for row in shipped["proposals"] if row["code"] in targets]
+    confirmed, _ = decide(source, proposals, {p.key for p in proposals}, set(), office)
+    return confirmed
+
+
+def outcome_facts(plan: Plan, report: Path) -> dict[str, object]:
+    """What the reader proposes for ``plan`` from ``report``, as shipped in OUTCOMES_FROM_NEXT."""
+    import hashlib
+
+    text = read_text(report)
+    _, proposals = propose(plan, text)
+    rows = []
+    for p in proposals:
+        o = p.match.outcome
+        rows.append({"code": p.target.code, "fit": p.match.fit.value, "why": p.match.why, "kind": o.kind.value,
+                     "indicator": o.indicator, "value": o.value, "unit": o.unit,
+                     "comparator": o.comparator.value if o.comparator else None, "decrease": o.decrease,
+                     "span": list(o.span), "quote": p.quote})
+    return {"name": report.name, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "proposals": rows}
+
+
+def _proposal(row: dict[str, object], target: Target) -> Proposal:
+    span = row["span"]
+    assert isinstance(span, list)
+    value = row["value"]
+    outcome = Outcome(str(row["indicator"]), OutcomeKind(str(row["kind"])),
+                      float(value) if isinstance(value, (int, float)) else None,
+                      str(row["unit"]) if row["unit"] is not None else None, (int(span[0]), int(span[1])),
+                      Comparator(str(row["comparator"])) if row["comparator"] else None, bool(row["decrease"]))
+    return Proposal(target, Match(outcome, target.code, Fit(str(row["fit"])), str(row["why"])), str(row["quote"]),
+                    None)
 
 
 def _ensure_users() -> None:

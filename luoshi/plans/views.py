@@ -23,7 +23,7 @@ from luoshi.accounts.access import PUBLIC, access_of, get_target_for_user, requi
 from luoshi.deadlines import timeliness
 from luoshi.deadlines.items import due_items
 from luoshi.extract.model import COMPARATOR_LABELS, KIND_LABELS, Comparator, Kind
-from luoshi.plans.models import Origin, Plan, Section
+from luoshi.plans.models import Origin, Plan, Section, Target
 from luoshi.plans.review import ReviewProblem, add_target, delete_target, merge_targets, split_target
 from luoshi.progress.assessing import assess_plan, goal_of
 from luoshi.progress.board import Filters, board, leads_of, show
@@ -31,7 +31,7 @@ from luoshi.progress.charts import target_chart
 from luoshi.progress.models import Observation
 from luoshi.progress.workflow import counted_ids
 from luoshi.templatetags.luoshi import status as status_tag
-from luoshi.tracking import STATUS_LABELS, parse_period
+from luoshi.tracking import STATUS_LABELS, Assessment, parse_period
 from luoshi.tracking import Observation as Seen
 from luoshi.units.models import Assignment, Unit
 
@@ -165,7 +165,17 @@ def target_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
         "history": target.history.select_related("history_user").order_by("-history_date")[:50],
         "observations": observations, "may_report": access.may_report(target),
         "counted": counted_ids(observations),
+        "outcomes": target.outcomes.filter(status="confirmed").select_related("source", "decided_by"),
+        "year_end": _year_end(plan, target),
     })
+
+
+def _year_end(plan: Plan, target: Target) -> Assessment | None:
+    """The target's year judged on a confirmed outcome of the same indicator, if there is one."""
+    from luoshi.outcomes.judging import judge
+
+    judged = judge(plan, plan.year, [target]).get(target.pk)
+    return judged.assessment if judged is not None else None
 
 
 class TargetForm(forms.Form):

@@ -1,12 +1,15 @@
 """Targets of several plans side by side, on the canonical indicators: what was raised, lowered,
-added or dropped from one year to the next, and how regions compare."""
+added or dropped from one year to the next, what each year achieved, and how regions compare."""
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
 from luoshi.plans.models import Plan, Target
+from luoshi.reports.tables import EvaluationRow, evaluation
+from luoshi.tracking import Status
 
 _MAGNITUDES = (("万亿", 1e12), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4))
 _UNSCALED = ("百分点", "万元户")
@@ -28,6 +31,27 @@ class Cell:
     words: str
     value: float | None  # in the base unit
     change: str  # 提高 / 降低 / 持平 / 新增 / "" (first year)
+    outcome: EvaluationRow | None = None  # the year's verdict, when an outcome judged it
+    after_miss: bool = False  # the year before missed this indicator's target
+
+    @property
+    def result(self) -> str:
+        """The year's outcome as written: 6.3%, 7719.2亿元, 已完成 for a milestone."""
+        row = self.outcome
+        if row is None:
+            return ""
+        if row.actual is None or self.target.kind == "milestone":
+            return row.verdict
+        return str(row.actual)
+
+    @property
+    def actual(self) -> float | None:
+        """The year's outcome in the base unit, for the chart."""
+        row = self.outcome
+        if row is None or row.actual is None or self.target.kind not in ("growth", "level", "change"):
+            return None
+        shown = row.actual.value * 100 if row.actual.percent else row.actual.value
+        return base_value(shown, self.target.unit)[0]
 
 
 @dataclass(frozen=True)
@@ -36,6 +60,10 @@ class Line:
     kind: str
     cells: list[Cell | None]  # one per plan, None where the plan has no such target
     dropped: list[str]  # plans (slugs) in which the indicator was dropped
+
+    @functools.cached_property
+    def chart(self) -> LineChart | None:
+        return line_chart(self)
 
     def widths(self) -> list[str]:
         """Each cell's value as a share of the row's largest, for a bar chart."""
@@ -52,8 +80,11 @@ class Comparison:
 
 
 def compare(plans: list[Plan]) -> Comparison:
-    """The plans' targets by canonical indicator and kind, plans ordered by region then year."""
+    """The plans' targets by canonical indicator and kind, plans ordered by region then year, each
+    with its year's outcome as the year-end evaluation judged it."""
     plans = sorted(plans, key=lambda p: (p.region, p.year))
+    verdicts = {(plan.pk, row.code): row for plan in plans for row in evaluation(plan, plan.year).rows
+                if row.judged}
     found: dict[tuple[str, str], dict[int, Target]] = defaultdict(dict)
     for t in Target.objects.filter(plan__in=plans, indicator__isnull=False).select_related("indicator", "plan"):
         found[(t.indicator.name, t.kind)].setdefault(t.plan_id, t)  # the first of a kind in a plan stands for it
@@ -70,7 +101,10 @@ def compare(plans: list[Plan]) -> Comparison:
                     dropped.append(plan.slug)
                 continue
             value, _ = base_value(target.value, target.unit)
-            cells.append(Cell(target, target.in_words(), value, _change(before, target, plans, n)))
+            earlier = cells[-1] if n and cells and cells[-1] is not None and before is not None else None
+            missed = earlier is not None and earlier.outcome is not None and earlier.outcome.status != Status.ACHIEVED
+            cells.append(Cell(target, target.in_words(), value, _change(before, target, plans, n),
+                              verdicts.get((plan.pk, target.code)), missed))
         lines.append(Line(indicator, kind, cells, dropped))
     return Comparison(plans, lines)
 
@@ -94,3 +128,77 @@ def _change(before: Target | None, now: Target, plans: list[Plan], n: int) -> st
     if abs(new - old) <= 1e-9 * max(1.0, abs(old)):
         return "持平"
     return "提高" if new > old else "降低"
+
+
+WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 360, 150, 48, 16, 14, 30
+
+
+@dataclass(frozen=True)
+class LineChart:
+    """Targets (dashed, hollow) and outcomes (solid, filled) of one indicator across the plans."""
+
+    width: int
+    height: int
+    targets: str  # SVG points
+    outcomes: str
+    target_dots: list[tuple[float, float, str]]  # x, y, label
+    outcome_dots: list[tuple[float, float, str]]
+    x_ticks: list[tuple[float, str]]
+    y_ticks: list[tuple[float, str]]
+    caption: str
+
+
+def line_chart(line: Line) -> LineChart | None:
+    """The chart of one line: None when fewer than two plans give it a number in the same unit."""
+    units = {c.target.unit and base_value(1, c.target.unit)[1] for c in line.cells if c is not None}
+    wanted = [(n, c) for n, c in enumerate(line.cells) if c is not None and c.value is not None]
+    if len(units) != 1 or len(wanted) < 2:
+        return None
+    values = [c.value for _, c in wanted if c.value is not None] + [c.actual for _, c in wanted if c.actual is not None]
+    low, high = min(values), max(values)
+    pad = (high - low) * 0.15 or abs(high) * 0.1 or 1.0
+    low, high = (0.0 if low >= 0 and low - pad < 0 else low - pad), high + pad
+    columns = max(len(line.cells) - 1, 1)
+
+    def x(n: int) -> float:
+        return LEFT + (WIDTH - LEFT - RIGHT) * n / columns
+
+    def y(v: float) -> float:
+        return TOP + (HEIGHT - TOP - BOTTOM) * (1 - (v - low) / (high - low))
+
+    targets = [(x(n), y(c.value), c.words) for n, c in wanted if c.value is not None]
+    outcomes = [(x(n), y(c.actual), c.result) for n, c in wanted if c.actual is not None]
+    step = (high - low) / 3
+    unit = next(c.target.unit for _, c in wanted)
+    scale = base_value(1, unit)[0] or 1
+    return LineChart(
+        WIDTH, HEIGHT, " ".join(f"{a:.1f},{b:.1f}" for a, b, _ in targets),
+        " ".join(f"{a:.1f},{b:.1f}" for a, b, _ in outcomes), targets, outcomes,
+        [(x(n), str(c.target.plan.year) if c is not None else "") for n, c in enumerate(line.cells)],
+        [(y(low + step * i), _short((low + step * i) / scale))
+                                                       for i in range(4)],
+        f"{line.indicator}：目标与结果（{unit or '无单位'}）")
+
+
+def _short(v: float) -> str:
+    return f"{v:,.1f}".rstrip("0").rstrip(".")
+
+
+def table(result: Comparison) -> tuple[list[str], list[list[str]]]:
+    """The comparison as rows for a spreadsheet: per indicator, each plan's target, result and verdict."""
+    columns = ["指标", "类型"]
+    for p in result.plans:
+        columns += [f"{p.region}{p.year} 目标", f"{p.region}{p.year} 结果", f"{p.region}{p.year} 评定及来源"]
+    rows = []
+    for line in result.lines:
+        row = [line.indicator, line.kind]
+        for cell in line.cells:
+            if cell is None:
+                row += ["—", "", ""]
+                continue
+            target = (cell.words + (f"（{cell.change}）" if cell.change else "")
+                      + ("（上年未完成）" if cell.after_miss else ""))
+            verdict = f"{cell.outcome.verdict}；{cell.outcome.source}" if cell.outcome else "无结果"
+            row += [target, cell.result, verdict]
+        rows.append(row)
+    return columns, rows

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from luoshi.plans.models import Plan
 from luoshi.reports import files
+from luoshi.reports.comparison import Comparison
+from luoshi.reports.comparison import table as comparison_table
 from luoshi.reports.files import Column
 from luoshi.reports.tables import BREAKDOWN_COLUMNS, EVALUATION_COLUMNS, breakdown, evaluation
 
@@ -48,3 +50,13 @@ def bulletin_files(plan: Plan, period: str, formats: list[str]) -> list[tuple[st
     writers = {"docx": layout.as_docx, "pdf": layout.as_pdf, "xlsx": layout.as_xlsx}
     stem = f"{plan.slug}-{period}-督查通报"
     return [(f"{stem}{'-附件' if fmt == 'xlsx' else ''}.{fmt}", writers[fmt](made)) for fmt in formats]
+
+
+def comparison_file(result: Comparison) -> tuple[bytes, str]:
+    """(content, file name) of a comparison across years and regions as .xlsx."""
+    names_of, rows = comparison_table(result)
+    names = "、".join(f"{p.region}{p.year}" for p in result.plans)
+    widths = (18.0, 8.0, *[30.0, 12.0, 36.0] * len(result.plans))
+    return (files.xlsx(f"目标与结果比较：{names}", [Column(n, w) for n, w in zip(names_of, widths, strict=True)],
+                       rows, "比较"),
+            f"比较-{'-'.join(p.slug for p in result.plans)}.xlsx")

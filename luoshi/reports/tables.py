@@ -6,11 +6,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from luoshi.outcomes.judging import judge
 from luoshi.plans.models import Plan, Target
-from luoshi.progress.assessing import assess_plan
+from luoshi.progress.assessing import assess_plan, goal_of
 from luoshi.progress.board import leads_of
 from luoshi.reports.files import Number
-from luoshi.tracking import STATUS_LABELS, Status
+from luoshi.tracking import Status
+from luoshi.tracking.rules import partly_met
 from luoshi.units.models import Assignment
 
 CHINESE_NUMERALS = "〇一二三四五六七八九十"
@@ -80,20 +82,28 @@ def _deadline(d: date | None, year_end: str) -> str:
 
 @dataclass(frozen=True)
 class EvaluationRow:
-    """A target's year-end verdict."""
+    """A target's year-end verdict and what it rests on."""
 
     code: str
     area: str
     target: str
     lead: str
-    verdict: str  # 已完成 / 未完成 / 无结果
+    verdict: str  # 已完成 / 部分完成 / 未完成 / 仅有相关结果 / 无结果
     actual: Number | None
     margin: Number | None
-    source: str
+    source: str  # the source named: a report and the words it used, or a statistics page
     status: Status
+    quote: str = ""  # the result as the source words it
+    link: str = ""  # the source's address, when it has one
+
+    @property
+    def judged(self) -> bool:
+        return self.verdict in (ACHIEVED, PARTLY, MISSED)
 
 
 EVALUATION_COLUMNS = ("编号", "工作方面", "目标", "牵头单位", "评定", "全年实际", "差额", "来源")
+ACHIEVED, PARTLY, MISSED, RELATED_ONLY, NO_OUTCOME = "已完成", "部分完成", "未完成", "仅有相关结果", "无结果"
+VERDICTS = (ACHIEVED, PARTLY, MISSED, RELATED_ONLY, NO_OUTCOME)
 
 
 Counts = list[tuple[str, int]]  # (verdict, how many), most first
@@ -110,21 +120,44 @@ class Evaluation:
 
 
 def evaluation(plan: Plan, year: int) -> Evaluation:
-    """Every target judged on its year's outcome: achieved or missed with the margin, or no outcome."""
+    """Every target judged at year end: on a confirmed outcome of the same indicator (from the next
+    year's report), else on the year's approved figure (published statistics, the office's own), with
+    the source named; achieved, partly or missed with the margin. A target with only a related outcome
+    says so and is not judged."""
     leads = {pk: unit.name for pk, unit in leads_of(plan).items()}
+    assessed = assess_plan(plan, date(year, 12, 31))
+    judged = judge(plan, year, [row.target for row in assessed])
     rows = []
-    for row in assess_plan(plan, date(year, 12, 31)):
+    for row in assessed:
+        t = row.target
+        found = judged.get(t.pk)
         a = row.assessment
+        source, link, quote = row.source, row.source if row.source.startswith("http") else "", ""
+        if found is not None and found.assessment is not None:
+            a = found.assessment
+            assert found.outcome is not None
+            quote = found.outcome.quote
+            source, link = f"{found.outcome.source}「{quote}」", ""
         final = a.period is not None and a.period.is_year and a.status in (Status.ACHIEVED, Status.MISSED)
-        verdict = STATUS_LABELS[a.status][0] if final else "无结果"
-        rate = row.target.unit in ("%", "百分点")
-        margin = None if a.margin is None or not final else Number.of(
-            a.margin, "个百分点" if rate else row.target.unit, signed=True)
-        rows.append(EvaluationRow(
-            row.target.code, row.target.section.title, row.target.in_words(), leads.get(row.target.pk, ""), verdict,
-            Number.of(a.actual, "个百分点" if row.target.unit == "百分点" else row.target.unit)
-            if final and a.actual is not None else None, margin, row.source if final else "",
-            a.status if final else Status.NO_DATA))
+        if final:
+            verdict = ACHIEVED if a.status == Status.ACHIEVED else PARTLY if partly_met(goal_of(t), a) else MISSED
+            margin = None if a.margin is None else Number.of(
+                a.margin, "个百分点" if t.unit in ("%", "百分点") else t.unit, signed=True)
+            rows.append(EvaluationRow(t.code, t.section.title, t.in_words(), leads.get(t.pk, ""), verdict,
+                                      Number.of(a.actual, "个百分点" if t.unit == "百分点" else t.unit)
+                                      if a.actual is not None else None, margin, source,
+                                      Status.AT_RISK if verdict == PARTLY else a.status, quote, link))
+            continue
+        related = found.related if found is not None else []
+        if related:
+            words = "；".join(f"「{o.quote}」" for o in related)
+            note = f"（{found.note}）" if found is not None and found.note else ""
+            rows.append(EvaluationRow(t.code, t.section.title, t.in_words(), leads.get(t.pk, ""), RELATED_ONLY,
+                                      None, None, f"相关指标，不计入评定{note}：{related[0].source}{words}",
+                                      Status.NO_DATA, words))
+            continue
+        rows.append(EvaluationRow(t.code, t.section.title, t.in_words(), leads.get(t.pk, ""), NO_OUTCOME,
+                                  None, None, found.note if found is not None else "", Status.NO_DATA))
     by_section: dict[str, Counter[str]] = {}
     by_unit: dict[str, Counter[str]] = {}
     for r in rows:

@@ -18,9 +18,9 @@ from luoshi.plans.models import Plan
 from luoshi.plans.views import current
 from luoshi.reports import issuing
 from luoshi.reports.comparison import compare
-from luoshi.reports.exports import FORMATS, breakdown_file, bulletin_files, evaluation_file
+from luoshi.reports.exports import FORMATS, breakdown_file, bulletin_files, comparison_file, evaluation_file
 from luoshi.reports.models import BulletinSettings, IssuedBulletin
-from luoshi.reports.tables import evaluation
+from luoshi.reports.tables import RELATED_ONLY, evaluation
 from luoshi.tracking import BadPeriod, parse_period
 
 CONTENT_TYPES = {
@@ -61,8 +61,10 @@ def evaluation_page(request: HttpRequest, slug: str) -> HttpResponse:
     if request.GET.get("format") == "xlsx":
         content, name = evaluation_file(plan, year)
         return _attachment(content, name, "xlsx")
-    return render(request, "reports/evaluation.html", {"plan": plan, "access": access,
-                                                       "result": evaluation(plan, year), "year": year})
+    result = evaluation(plan, year)
+    return render(request, "reports/evaluation.html", {
+        "plan": plan, "access": access, "result": result, "year": year,
+        "related": [r for r in result.rows if r.verdict == RELATED_ONLY]})
 
 
 @login_required
@@ -89,8 +91,12 @@ def comparison_page(request: HttpRequest) -> HttpResponse:
     wanted = [s for value in request.GET.getlist("plans") for s in value.split(",") if s]
     chosen = [p for p in every if p.slug in wanted] if wanted else every
     result = compare(chosen) if len(chosen) >= 2 else None
+    if result is not None and request.GET.get("format") == "xlsx":
+        content, name = comparison_file(result)
+        return _attachment(content, name, "xlsx")
     return render(request, "reports/compare.html", {"access": access, "every": every,
-                                                    "chosen": {p.slug for p in chosen}, "result": result})
+                                                    "chosen": {p.slug for p in chosen}, "result": result,
+                                                    "chosen_slugs": ",".join(p.slug for p in chosen)})
 
 
 class BulletinSettingsForm(forms.ModelForm):  # type: ignore[type-arg]

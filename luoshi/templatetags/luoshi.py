@@ -28,6 +28,14 @@ def _status_html(s: Status, language: str | None) -> str:
                        s.value, colour, gettext(words))
 
 
+@register.simple_tag
+def verdict(value: Status | str, words: str) -> str:
+    """A year-end verdict (已完成, 部分完成…) in the light of its status."""
+    s = Status(value)
+    return format_html('<span class="status {}"><span class="light {}" aria-hidden="true"></span>{}</span>',
+                       s.value, STATUS_LABELS[s][1], gettext(words))
+
+
 @register.filter
 def figure(x: float | None) -> str:
     if x is None:

@@ -113,6 +113,7 @@ class Rules:
     tolerance: float = 1.0  # growth, rates, changes, relations: points below that are yellow
     publication_lag_days: int = 20  # a month's figure is due this many days after it ends
     warning_days: int = 30  # a milestone not done this close to its deadline is yellow
+    partly_share: float = 90.0  # a year's amount missed but at least this share (%) of its target: partly met
 
 
 @dataclass(frozen=True)

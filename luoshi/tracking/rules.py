@@ -26,6 +26,19 @@ _BAND_RULE = "累计完成率不低于序时进度为达到序时进度，落后
 DEFAULT_RULES = Rules()
 
 
+def partly_met(goal: Goal, assessment: Assessment, rules: Rules = DEFAULT_RULES) -> bool:
+    """A year missed by a little (部分完成): an amount that reached ``partly_share`` percent of its
+    target, or a growth, rate or change short by no more than ``tolerance`` points. Milestones,
+    relations and directions are met or not."""
+    if assessment.status != Status.MISSED or assessment.margin is None:
+        return False
+    if goal.kind in (Kind.MILESTONE, Kind.RELATION, Kind.DIRECTION):
+        return False
+    if goal.kind == Kind.LEVEL and goal.accumulates:
+        return assessment.completion is not None and rules.partly_share <= assessment.completion < 100
+    return abs(assessment.margin) <= rules.tolerance
+
+
 def assess(goal: Goal, observations: Iterable[Observation], on: date,
            rules: Rules = DEFAULT_RULES) -> Assessment:
     """Where ``goal`` stands on ``on``, from the figures of periods that ended by then.

@@ -88,3 +88,61 @@ def test_it_shows_the_comparison_to_the_office_and_leaders_only(plans: list) -> 
     page = office.get("/compare/?plans=jiangcheng-2023,jiangcheng-2024").content.decode()
     assert "地区生产总值增长6%左右" in page and "降低" in page and "山川市" in page  # offered, not chosen
     assert liaison.get("/compare/").status_code == 403
+
+
+JIANGCHENG_2025_REVIEW = """江城市2025年政府工作报告
+
+一、2024年工作回顾
+
+全市地区生产总值增长4.8%,外贸出口1050亿元。
+
+二、2025年工作总体要求和目标任务
+
+主要预期目标为:地区生产总值增长5.5%左右,外贸出口突破1100亿元。
+"""
+
+
+@pytest.fixture
+def with_outcomes(plans: list) -> list:  # type: ignore[type-arg]
+    from luoshi.accounts.models import Role
+    from luoshi.accounts.users import add_user
+    from luoshi.demo.units import ensure_units
+    from luoshi.outcomes.reading import decide, keep_source, propose
+
+    ensure_units()
+    office = add_user("alice", "correct-horse-battery", Role.OFFICE)
+    plan_2024 = plans[1]
+    source = keep_source(plan_2024, "jiangcheng-2025.txt", JIANGCHENG_2025_REVIEW, office)
+    _, proposals = propose(plan_2024, JIANGCHENG_2025_REVIEW, source)
+    decide(source, proposals, {p.key for p in proposals if p.same}, set(), office)
+    later = imported_report(JIANGCHENG_2025_REVIEW, region="江城市", year=2025).plan
+    return [plans[0], plan_2024, later]
+
+
+def test_it_shows_each_years_target_beside_its_outcome(with_outcomes: list) -> None:  # type: ignore[type-arg]
+    result = compare(with_outcomes)
+    by = {(line.indicator, line.kind): line for line in result.lines}
+    gdp = by[("地区生产总值", "growth")]
+    assert [c.words for c in gdp.cells] == ["地区生产总值增长6.5%左右", "地区生产总值增长6%左右",
+                                           "地区生产总值增长5.5%左右"]
+    assert [c.result for c in gdp.cells] == ["", "4.8%", ""]
+    assert gdp.cells[1].outcome.verdict == "未完成"
+    assert gdp.cells[2].after_miss and gdp.cells[2].change == "降低"  # lowered after a miss
+    chart = gdp.chart
+    assert chart is not None and len(chart.target_dots) == 3 and len(chart.outcome_dots) == 1
+    assert [label for _, label in chart.x_ticks] == ["2023", "2024", "2025"]
+
+
+def test_it_exports_the_comparison_with_outcomes(with_outcomes: list) -> None:  # type: ignore[type-arg]
+    from openpyxl import load_workbook
+
+    from luoshi.reports.exports import comparison_file
+
+    content, name = comparison_file(compare(with_outcomes))
+    assert name == "比较-jiangcheng-2023-jiangcheng-2024-jiangcheng-2025.xlsx"
+    rows = list(load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
+    assert rows[1][:5] == ("指标", "类型", "江城市2023 目标", "江城市2023 结果", "江城市2023 评定及来源")
+    gdp = next(r for r in rows if r[0] == "地区生产总值" and r[1] == "growth")
+    assert gdp[5:8] == ("地区生产总值增长6%左右（降低）", "4.8%",
+                        "未完成；江城市2025年政府工作报告「全市地区生产总值增长4.8%」")
+    assert gdp[8] == "地区生产总值增长5.5%左右（降低）（上年未完成）"

@@ -13,7 +13,7 @@ from luoshi.reports.comparison import compare
 
 
 class Command(LuoshiCommand):
-    help = "比较多个计划（不同年份、不同地区）在同一指标上的目标：提高、降低、新增或删去。"
+    help = "比较多个计划（不同年份、不同地区）在同一指标上的目标和结果：提高、降低、新增或删去，完成与否。"
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--plans", help="plan codes separated by commas (default: every current plan)")
@@ -31,6 +31,8 @@ class Command(LuoshiCommand):
         result = compare(plans)
         self.stdout.write("指标 | " + " | ".join(f"{p.region}{p.year}" for p in result.plans))
         for line in result.lines:
-            cells = [f"{c.words}{'（' + c.change + '）' if c.change else ''}" if c else "—" for c in line.cells]
+            cells = [f"{c.words}{'（' + c.change + '）' if c.change else ''}"
+                     + (f" → {c.result}（{c.outcome.verdict}）" if c.outcome else "") if c else "—"
+                     for c in line.cells]
             dropped = f"  删去：{'、'.join(line.dropped)}" if line.dropped else ""
             self.stdout.write(f"{line.indicator}（{line.kind}） | " + " | ".join(cells) + dropped)
