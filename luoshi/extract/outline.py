@@ -98,7 +98,7 @@ def outline(paras: list[Paragraph]) -> Outline:
     region = _region(whole, paras[:first], title)
 
     headings = [h for i, p in enumerate(article) if (h := _heading(i, p.text)) is not None]
-    areas, review = _areas(headings, year)
+    areas, review = _areas(headings, year, len(article))
     if not areas:
         warnings.append("没有找到编号的工作方面，所有目标都归入第0部分")
 
@@ -193,8 +193,8 @@ def _ordinal(written: str) -> int | None:
     return chinese_numeral(written)
 
 
-def _areas(headings: list[_Heading], year: int | None) -> tuple[list[_Heading], set[int]]:
-    """The headings of the work areas, and the paragraphs that review past years."""
+def _areas(headings: list[_Heading], year: int | None, count: int) -> tuple[list[_Heading], set[int]]:
+    """The headings of the work areas, and the paragraphs (of ``count``) that review past years."""
     styles = list(dict.fromkeys(h.style for h in headings))
     if not styles:
         return [], set()
@@ -203,7 +203,7 @@ def _areas(headings: list[_Heading], year: int | None) -> tuple[list[_Heading], 
     review: set[int] = set()
     for n, h in enumerate(tops):
         if _is_review(h.title, year):
-            end = tops[n + 1].index if n + 1 < len(tops) else 10**9
+            end = tops[n + 1].index if n + 1 < len(tops) else count
             review.update(range(h.index, end))
     live = [h for h in headings if h.index not in review]
     live_tops = [h for h in live if h.style == top]
