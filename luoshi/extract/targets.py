@@ -410,7 +410,7 @@ class _Reader:
             start = min(body, designation.start())
             self._non_numeric_target(Kind.MILESTONE, text[start:e], start, e, deadline, hedged)
             return True
-        if deadline and _COMPLETION.search(clause):
+        if (deadline or "年内" in clause) and _COMPLETION.search(clause):
             self._non_numeric_target(Kind.MILESTONE, _milestone_name(clause), body, e, deadline, hedged)
             return True
         if _ENSURED.search(text, s, e):
