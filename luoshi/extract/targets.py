@@ -75,6 +75,10 @@ _ACTION_VERBS = ("新建改扩建", "新改扩建", "新开工", "新增", "新�
                  "招引", "引进", "组织", "建设", "创建", "发放", "帮扶", "供应", "开行", "落地",
                  "改造", "开工", "培训", "扶持", "认定", "盘活", "推广", "筹集", "保障", "开展")
 _CONJUNCTIONS = ("以及", "和", "及", "与")
+_TRAILING_CONJUNCTION = re.compile(r"(?:以及|和|及)$")
+# Verbs before a count that stands before its noun: 实施143个技改项目, 推进551项重大项目.
+_COUNT_VERBS = (*_ACTION_VERBS, "推进", "加快", "抓好", "推动", "支持", "带动", "吸引", "争创", "推出", "打通",
+                "提升", "改建", "共建", "提供", "筛选", "新改建", "改造提升")
 _AFTER_AMOUNT = ("安排", "支持", "用于", "专项用于", "用来", "的规模")
 _NAME_NEIGHBOURS = frozenset("+-/.&_#")
 _QUOTE_MARKS = str.maketrans("", "", "“”‘’\"'「」")
@@ -252,17 +256,20 @@ class _Reader:
                 continue  # a coordinated subject: it belongs to the next item
             start = item_start
             item_start = i_e + 1
+            after_count = False
             for n, q in enumerate(inside):
                 more = n + 1 < len(inside)
-                draft = self._draft(q, start, inside[n + 1].start if more else i_e, more)
+                draft = self._draft(q, start, inside[n + 1].start if more else i_e, more, after_count)
+                after_count = False
                 if draft is not None:
                     drafts.append(draft)
                     start = draft.end
+                    after_count = draft.prenominal
                 # else: a class threshold (10亿元以上项目30个) stays in the next indicator
         self._spread_trailing_comparator(drafts)
         return drafts
 
-    def _draft(self, q: Quantity, start: int, stop: int, more: bool) -> _Draft | None:
+    def _draft(self, q: Quantity, start: int, stop: int, more: bool, after_count: bool = False) -> _Draft | None:
         text = self.text
         end = q.end
         suffix_m = _SUFFIX.match(text, q.end, stop)
@@ -277,10 +284,19 @@ class _Reader:
             noun = ""  # 赤字率按4%左右安排, 国债3000亿元支持以旧换新: the words after say how, not what
         if _has_words(noun):
             # The number stands before a noun: 10亿元以上制造业项目70个, 100个以上团组.
-            if more or q.chinese or q.unit not in COUNT_UNITS:
+            if q.chinese or q.unit not in COUNT_UNITS:
                 return None
-            if suffix is None and not prefix.endswith(_ACTION_VERBS):
+            if more:
+                # 实施143个技改项目和70个产能项目: the noun ends at the conjunction before the next count
+                conjunction = _TRAILING_CONJUNCTION.search(noun)
+                if conjunction is None:
+                    return None
+                stop = end + conjunction.start()
+                noun = noun[:conjunction.start()]
+            if suffix is None and not (after_count or prefix.endswith(_COUNT_VERBS) or prefix.endswith("等")):
                 return None
+            if prefix.endswith("等"):
+                prefix = ""  # 打通A、B等24条断头路: the named examples are not the indicator
             end = stop
             noun = noun.rstrip("”\"")
         else:
@@ -444,9 +460,13 @@ class _Reader:
         verb = _MILESTONE_VERB.search(text, body, e)
         if verb is None:
             standard = _STANDARD.search(text, body, e)
-            if standard is None:
+            stated = text.startswith(("完成", "先行完成"), body) and e - body >= 6  # 完成《…规划》修改
+            if standard is None and not stated:
                 return False
-            self._non_numeric_target(Kind.MILESTONE, _milestone_name(text[body:e]), body, e, deadline, hedged)
+            # 完成《A》《B》修改: one milestone per titled document
+            titles = [m.start() for m in re.finditer("《", text[body:e])] if stated else []
+            for start in [body] + [body + t for t in titles[1:]]:
+                self._non_numeric_target(Kind.MILESTONE, _milestone_name(text[start:e]), start, e, deadline, hedged)
             return True
         if verb.start() == body or (verb.end() < e and _filler_length(text[body:verb.start()]) == verb.start() - body):
             # the verb first: each item after it is a deliverable
@@ -456,8 +476,8 @@ class _Reader:
                 self._non_numeric_target(Kind.MILESTONE, verb.group() + _milestone_name(name),
                                          body if n == 0 else a, b, deadline, hedged)
             return bool(items)
-        if verb.start() - body < 2:
-            return False
+        if verb.start() - body < 2 or e - verb.end() > 4 or text.endswith(("行动", "活动"), body, e):
+            return False  # 开展项目落地攻坚行动: the verb names an action, it does not close the clause
         # the verb last: each item before it, up to the clause's end
         items = self._objects(body, verb.start())
         for n, (a, _) in enumerate(items):

@@ -54,3 +54,16 @@ def test_within_the_year_is_no_deadline() -> None:
     plan = extract_plan("二、2025年工作安排\n年内新建社区食堂20个,城南水厂6月底前建成。\n")
     assert [(t.kind, t.deadline) for t in plan.targets] == [
         (Kind.LEVEL, None), (Kind.MILESTONE, __import__("datetime").date(2025, 6, 30))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("大力推进36个老旧小区改造。", [(36, "个", "老旧小区改造")]),
+    ("实施85个技改项目和40个新增产能项目。", [(85, "个", "技改项目"), (40, "个", "新增产能项目")]),
+    ("打通滨江路、学府路东延等12条断头路。", [(12, "条", "断头路")]),
+])
+def test_a_count_before_its_noun_after_any_verb_or_a_list_closed_by_deng(
+        text: str, expected: list[tuple[int, str, str]]) -> None:
+    plan = extract_plan(text)
+    found = [(t.value, t.unit, t.indicator) for t in plan.targets if t.kind.numeric]
+    assert [(v, u) for v, u, _ in found] == [(v, u) for v, u, _ in expected]
+    assert all(want in got for (_, _, got), (_, _, want) in zip(found, expected, strict=True))
