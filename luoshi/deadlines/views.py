@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import quote
 
 from django import forms
 from django.contrib import messages
@@ -12,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from luoshi import query
 from luoshi.accounts.access import access_of, require_office
 from luoshi.deadlines.chase import COLUMNS, chase_table
 from luoshi.deadlines.chase import chase as chase_list
@@ -26,10 +28,7 @@ from luoshi.tracking.due import DueState
 
 def day_asked(request: HttpRequest, plan: Plan) -> date:
     """?on=2024-07-08 to see a day as it was (or will be); today otherwise."""
-    try:
-        return date.fromisoformat(request.GET.get("on", ""))
-    except ValueError:
-        return timezone.localdate()
+    return query.day(request.GET, "on") or timezone.localdate()
 
 
 @login_required
@@ -66,7 +65,9 @@ def chase_download(request: HttpRequest, slug: str) -> HttpResponse:
     content = files.xlsx(f"{plan.region}{plan.year}年政府工作报告目标任务催报清单（截至{on:%Y年%m月%d日}）",
                          COLUMNS, chase_table(chase_list(plan, on)), (18, 14, 9, 36, 10, 12, 9, 30, 16), "催报")
     response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{plan.slug}-{on:%Y%m%d}-催报.xlsx"
+    name = f"{plan.slug}-{on:%Y%m%d}-催报.xlsx"
+    response["Content-Disposition"] = (f"attachment; filename=\"{plan.slug}-{on:%Y%m%d}-chase.xlsx\"; "
+                                       f"filename*=UTF-8''{quote(name)}")
     return response
 
 
@@ -102,8 +103,8 @@ def calendar_settings(request: HttpRequest, slug: str) -> HttpResponse:
     access = require_office(request.user)
     indicators = list(Indicator.objects.filter(targets__plan=plan).distinct().order_by("name"))
     form = RuleForm(request.POST or None)
-    if request.method == "POST" and request.POST.get("delete", "").isdigit():
-        ReportingRule.objects.filter(plan=plan, pk=int(request.POST["delete"])).delete()
+    if request.method == "POST" and query.number(request.POST, "delete") is not None:
+        ReportingRule.objects.filter(plan=plan, pk=query.number(request.POST, "delete")).delete()
         messages.success(request, "已删除这条设置，改按上级设置")
         return redirect("calendar", slug=plan.slug)
     if request.method == "POST" and form.is_valid():

@@ -10,9 +10,10 @@ from playwright.sync_api import Page, expect
 
 from luoshi.accounts.models import Role
 from luoshi.accounts.users import add_user
+from luoshi.demo.units import ensure_units, fallback
 from luoshi.plans.models import Plan
 from luoshi.progress.models import Observation
-from luoshi.units.assigning import assign_by_keywords, ensure_units
+from luoshi.units.assigning import assign_by_keywords
 from tests.deadlines.helpers import reported
 from tests.factories import imported_report
 
@@ -25,7 +26,7 @@ def plan(transactional_db: None, settings) -> Plan:  # type: ignore[no-untyped-d
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     ensure_units()
     plan = imported_report(region="江城市", year=2024, slug="jiangcheng-2024").plan
-    assign_by_keywords(plan)
+    assign_by_keywords(plan, fallback=fallback())
     add_user("alice", PASSWORD, Role.OFFICE)
     add_user("charlie", PASSWORD, Role.LIAISON, "市发改委")
     return plan
@@ -67,3 +68,20 @@ def test_a_liaison_corrects_a_returned_figure_from_the_inbox(
     expect(waiting).to_contain_text("审核通过前不计入进度")
     page.screenshot(path=str(shots / "inbox-resubmitted.png"), full_page=True)
     assert Observation.objects.filter(target__code="1.1.1", period="2024-03", status="submitted").get().value == 260
+
+
+def test_the_office_reads_the_chase_list_and_downloads_it(
+        page: Page, live_server, plan: Plan, shots: Path) -> None:  # type: ignore[no-untyped-def]
+    reported(plan, "1.2.1", "2024-01", date(2024, 2, 5))
+    server = live_server.url
+    log_in(page, server, "alice")
+    page.goto(f"{server}/plans/{plan.slug}/chase/?on=2024-03-15")
+    units = page.locator("section.chase-unit h2")
+    expect(units.first).to_contain_text("市发改委")  # the most figures outstanding first
+    commerce = page.locator("section.chase-unit", has_text="市商务局")
+    expect(commerce).to_contain_text("1.2.2")
+    expect(commerce.locator("tr", has_text="1.2.1")).to_have_count(1)  # January reported; February overdue
+    page.screenshot(path=str(shots / "chase.png"), full_page=True)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="导出 Excel").click()
+    assert download.value.suggested_filename == f"{plan.slug}-20240315-催报.xlsx"
