@@ -16,12 +16,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_MONTH + r"月(?:前|之前|以前)"), "before-month"),
     (re.compile(r"(?:第)?([一二三四1-4])季度(?:末|底)?(?:前)?"), "quarter"),
     (re.compile(r"上半年|年中"), "half"),
-    (re.compile(r"年底前|年底|年内|年末|下半年"), "year-end"),
+    (re.compile(r"年底前|年底|年末|下半年"), "year-end"),
 )
 
 
 def deadline_in(clause: str, year: int | None) -> date | None:
-    """The first deadline stated in ``clause``, in ``year``; None when there is none or no year."""
+    """The first deadline stated in ``clause``, in ``year``; None when there is none or no year.
+
+    年内 (within the year) is no deadline: every target of the plan is for the year.
+    """
     if year is None or not 1 <= year <= 9999 or not _ANY_DATE_WORD.search(clause):
         return None
     for pattern, shape in _PATTERNS:

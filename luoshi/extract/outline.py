@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from luoshi.extract.clean import Paragraph
+from luoshi.extract import head
+from luoshi.extract.clean import Paragraph, paragraphs
 from luoshi.extract.model import Section, Span, Task
 from luoshi.extract.numbers import chinese_numeral
 
@@ -32,6 +33,8 @@ _OPENER = re.compile(r"[^,;:、。!?]{2,30}?[。!]")
 # 培育壮大新兴产业、未来产业。 A heading may list, but only briefly: a long 、-list opens a statement.
 _SHORT_LIST_OPENER = re.compile(r"[^,;:。!?]{2,16}?[。!]")
 _REVIEW = re.compile(r"回顾|过去(?:的)?(?:一|五)?年|去年|上年|工作总结|取得的成[绩效]|主要成效|成绩")
+# The plan part's own heading (二、2025年工作安排) holds the areas; it is never one of them.
+_PLAN_PART = re.compile(r"20[0-9]{2}年|今年")
 _TASKS_CONTAINER = re.compile(r"任务|工作|重点|安排|举措|部署")
 _FOOTER = re.compile(
     r"声明|版权|侵权|联系(?:我们|电话|删除)|广告|责任编辑|编辑[::]|来源[::]|原标题|扫一扫|"
@@ -42,9 +45,6 @@ _YEAR_OF_PLAN = re.compile(
     r"(20[0-9][0-9])年(?:是|的)?(?:政府工作|工作|经济社会|主要预期目标|全[市省县区]|政府|重点工作|目标)"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_REGION = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|县|区|自治州|盟|旗))人民政府")
-_PLACE = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:省|市|县|区|自治州|盟|旗))(?:人民政府)?20[0-9][0-9]年")
-_CONGRESS = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|县|区|自治州))第[一二三四五六七八九十]+届人民代表大会")
 
 
 @dataclass(frozen=True)
@@ -92,13 +92,18 @@ def outline(paras: list[Paragraph]) -> Outline:
     if last < len(paras):
         warnings.append(f"跳过了正文后的 {len(paras) - last} 段网页文字")
     article = paras[first:last]
-    title = _title(paras[:first + 3])
-    whole = "\n".join(p.text for p in paras)
-    year = _plan_year(whole, title)
-    region = _region(whole, paras[:first], title)
-
+    place, session_year, session_line = head.session(paras[:first + 12])
+    title = head.title(paras, first, session_line)
     headings = [h for i, p in enumerate(article) if (h := _heading(i, p.text)) is not None]
-    areas, review = _areas(headings, year)
+    lines = _heading_lines(article, headings)
+    whole = "\n".join(p.text for p in paras)
+    year = head.plan_year(article, session_year, lines) or _plan_year(whole, title)
+    region = head.region(paras, place, title) or _region(paras[:first], whole)
+
+    start = _plan_start(lines, year)
+    areas, review = _areas([h for h in headings if h.index >= start], year, len(article))
+    if start:
+        review.update(range(start))
     if not areas:
         warnings.append("没有找到编号的工作方面，所有目标都归入第0部分")
 
@@ -193,8 +198,8 @@ def _ordinal(written: str) -> int | None:
     return chinese_numeral(written)
 
 
-def _areas(headings: list[_Heading], year: int | None) -> tuple[list[_Heading], set[int]]:
-    """The headings of the work areas, and the paragraphs that review past years."""
+def _areas(headings: list[_Heading], year: int | None, count: int) -> tuple[list[_Heading], set[int]]:
+    """The headings of the work areas, and the paragraphs (of ``count``) that review past years."""
     styles = list(dict.fromkeys(h.style for h in headings))
     if not styles:
         return [], set()
@@ -203,7 +208,7 @@ def _areas(headings: list[_Heading], year: int | None) -> tuple[list[_Heading], 
     review: set[int] = set()
     for n, h in enumerate(tops):
         if _is_review(h.title, year):
-            end = tops[n + 1].index if n + 1 < len(tops) else 10**9
+            end = tops[n + 1].index if n + 1 < len(tops) else count
             review.update(range(h.index, end))
     live = [h for h in headings if h.index not in review]
     live_tops = [h for h in live if h.style == top]
@@ -220,7 +225,9 @@ def _areas(headings: list[_Heading], year: int | None) -> tuple[list[_Heading], 
             best = max(live_tops, key=lambda t: len(children.get(t.index, [])))
             kids = children.get(best.index, [])
             container = bool(_TASKS_CONTAINER.search(best.title)) or len(live_tops) == 1
-            if (len(kids) >= 3 and (container or len(live_tops) <= 5)) or (len(kids) >= 2 and container):
+            plan_part = best.index == headings[0].index and _PLAN_PART.search(best.title) is not None
+            if ((len(kids) >= 3 and (container or len(live_tops) <= 5)) or (len(kids) >= 2 and container)
+                    or (kids and plan_part)):
                 later = [t for t in live_tops if t.index > best.index]
                 return kids + later, review
     return _numbered_run(live_tops), review
@@ -271,14 +278,8 @@ def _sections(areas: list[_Heading], article: list[Paragraph],
     return tuple(out)
 
 
-def _title(paras: list[Paragraph]) -> str | None:
-    for p in paras:
-        if _TITLE.search(p.text) and len(p.text) <= 60 and not any(c in p.text for c in ",。;>"):
-            return p.text
-    return None
-
-
 def _plan_year(text: str, title: str | None) -> int | None:
+    """The year most often written as the year of work or of goals, when no heading tells it."""
     if title:
         m = re.search(r"(20[0-9][0-9])年", title)
         if m:
@@ -289,20 +290,51 @@ def _plan_year(text: str, title: str | None) -> int | None:
     return None
 
 
-def _region(text: str, before: list[Paragraph], title: str | None) -> str | None:
-    for pattern in (_REGION, _CONGRESS):
-        m = pattern.search(text)
-        if m:
-            return m.group(1)
-    m = _PLACE.match(title or "")
-    if m:
-        return m.group(1)
-    # A web page's breadcrumb (首页>地方频道>金华>要闻) names the place the article is about.
+def _region(before: list[Paragraph], text: str) -> str | None:
+    """A web page's breadcrumb (首页>地方频道>金华>要闻) names the place the article is about."""
     for p in before:
         if ">" in p.text:
             names = [part for part in p.text.split(">") if 2 <= len(part) <= 6]
             scored = [(text.count(n), n) for n in names]
             best = max(scored, default=(0, ""))
             if best[0] >= 3:
-                return best[1]
+                full = re.search(re.escape(best[1]) + "(?:市|省|州|县|区)", text)
+                return full.group() if full else best[1]  # the page's name when the text has no other
     return None
+
+
+def _heading_lines(article: list[Paragraph], headings: list[_Heading]) -> list[tuple[int, str]]:
+    """(paragraph index, words) of every heading: numbered ones and short lines standing alone."""
+    numbered = {h.index: h.title for h in headings}
+    out = []
+    for i, p in enumerate(article):
+        if i in numbered:
+            out.append((i, numbered[i]))
+        elif len(p.text) <= 40 and not any(c in p.text for c in "。,;:!?"):
+            out.append((i, p.text))
+    return out
+
+
+def _plan_start(lines: list[tuple[int, str]], year: int | None) -> int:
+    """The paragraph where the plan part begins, 0 when no heading opens it."""
+    for i, text in lines:
+        if head.is_plan_heading(text, year):
+            return i
+    return 0
+
+
+def plan_start(text: str) -> int | None:
+    """Where the plan part of a report begins: the offset of its own heading in ``text``.
+
+    二、2025年工作安排, 2023年重点工作, 三、全面做好今年工作: everything before it
+    reviews past years. None when no heading opens the plan (a plan without review).
+    """
+    paras = paragraphs(text)
+    first, last = _article_bounds(paras)
+    article = paras[first:last]
+    headings = [h for i, p in enumerate(article) if (h := _heading(i, p.text)) is not None]
+    lines = _heading_lines(article, headings)
+    _, session_year, _ = head.session(paras[:first + 12])
+    year = head.plan_year(article, session_year, lines)
+    start = _plan_start(lines, year)
+    return article[start].whole[0] if start else None

@@ -67,7 +67,7 @@ _AGAINST = re.compile(r"(高于|低于|快于|慢于|超过|多于|少于)([\u4e
 _EACH = re.compile(r"[各均](?=[^各均]{0,4}$)")
 _DIGIT = re.compile(r"[0-9]")
 _HEDGE = re.compile(r"力争|争取|争创|努力|力求")
-_FILLERS = ("力争", "争取", "争创", "确保", "努力", "力求", "带动", "推动", "促进", "全年",
+_FILLERS = ("力争", "争取", "争创", "确保", "力促", "尽快", "努力", "力求", "带动", "推动", "促进", "全年",
             "今年", "其中", "并且", "并", "同时", "累计", "预计", "实现", "全市", "全省", "全县",
             "全区", "进一步", "持续", "积极", "大力", "加快")
 _FILLER_RE = re.compile("(?:[一二三四五六七八九十]是|" + "|".join(sorted(_FILLERS, key=len, reverse=True)) + ")+")
@@ -75,31 +75,49 @@ _ACTION_VERBS = ("新建改扩建", "新改扩建", "新开工", "新增", "新�
                  "招引", "引进", "组织", "建设", "创建", "发放", "帮扶", "供应", "开行", "落地",
                  "改造", "开工", "培训", "扶持", "认定", "盘活", "推广", "筹集", "保障", "开展")
 _CONJUNCTIONS = ("以及", "和", "及", "与")
+_TRAILING_CONJUNCTION = re.compile(r"(?:以及|和|及)$")
+# Verbs before a count that stands before its noun: 实施143个技改项目, 推进551项重大项目.
+_COUNT_VERBS = (*_ACTION_VERBS, "推进", "加快", "抓好", "推动", "支持", "带动", "吸引", "争创", "推出", "打通",
+                "提升", "改建", "共建", "提供", "筛选", "新改建", "改造提升")
 _AFTER_AMOUNT = ("安排", "支持", "用于", "专项用于", "用来", "的规模")
 _NAME_NEIGHBOURS = frozenset("+-/.&_#")
 _QUOTE_MARKS = str.maketrans("", "", "“”‘’\"'「」")
 
 _MEASURABLE = re.compile(
     r"(?:收入|增幅|增速|增长|率|额|量|值|指数|价格|贷款|水平|产值|总值|比重|比例|支出|投资|数|成本|"
-    r"强度|浓度|能耗|排放|面积|规模|人数|起数|件数|占比)$"
+    r"强度|浓度|能耗|排放|面积|规模|人数|起数|件数|占比|人次|花费|排名|水位|资金)$"
 )
 _RELATION = re.compile(
     r"(?:与|同|和|跟)(?:经济增长|经济发展|地区生产总值增长|GDP增长|经济增速)(?:基本)?同步$|"
+    r"(?:与|同|和|跟)[\u4e00-\u9fff]{1,14}(?:持平|保持一致|基本一致)$|(?:比|较)(?:去年|上年)翻一番$|"
+    r"(?:居|保持|稳居|走在|位居|进入|位于|保持在)[\u4e00-\u9fff]{0,6}前列$|"
+    r"(?:高于|快于|不低于)[\u4e00-\u9fff]{0,8}(?:增速|增长|投资)$|"
     r"(?:普遍|继续|持续|均|总体)?(?:高于|快于|不低于|不慢于|优于|领先于|低于|不高于)"
     r"(?:全国|全省|全市|同期|各项|经济增长|地区生产总值|GDP|城镇|平均)[\u4e00-\u9fff]{0,12}$"
 )
 _DIRECTION = re.compile(
-    r"(?:同比|持续|逐年|稳步|进一步|明显|有所|逐步)?(?:下降|减少|降低|回落)$|稳中有降$|稳中有升$|只减不增$"
+    r"(?:同比|持续|逐年|稳步|进一步|明显|有所|逐步)?(?:下降|减少|降低|回落)$|稳中有降$|稳中有升$|只减不增$|"
+    r"(?:保持)?(?:平稳|高速|稳定|较快|快速|稳步)增长$|稳步(?:提升|提高)$|(?:持续|稳定)(?:稳定)?回升$|"
+    r"持续(?:提升|改善|向好)$|稳中向好$"
 )
 _DESIGNATION = re.compile(
-    r"(争创|创成|成功创建|创建成为|获评|获批|入选|成功申报)[^,]{2,40}?"
-    r"(?:城市|中心|试点|示范区|示范市|示范县|基地|景区|园区|称号|强县|强市|名城|名镇|名村)$"
+    r"(争创|创成|成功创建|创建成为|创建|获评|获批|入选|成功申报|争取)[^,]{2,40}?"
+    r"(?:城市|中心|试点|示范区|示范市|示范县|基地|景区|园区|称号|强县|强市|名城|名镇|名村|试验区|科技园|产业园|"
+    r"示范项目|资质|配额)$"
 )
 _COMPLETION = re.compile(
     r"(?:全部|全面|基本|如期|按期|实质性)*(?:开工|完工|竣工|建成|投用|投运|投产|完成|通车|开通|启用|到位|清零|"
     r"全覆盖|实现)"
 )
-_DONE_VERB = re.compile(r"(?:开工|建成投用|建成|竣工|完成|投用|开通|通车|投运|投产)(?=[^0-9])")
+# Verbs that make a named object a yes/no deliverable: 建成, 开工, 投产, 投入运营, 启动, 落户…
+_MILESTONE_VERB = re.compile(
+    r"(?:全面|全部|基本|如期|按期|尽快|实质性)?(?:建成投产|建成投用|建成投运|建成|开工建设|开工|竣工|完工|"
+    r"投产达产|投产|投入运营|开园运营|投入使用|投用|投运|具备通车条件|启动建设|启动|落户|落地建设|落地|"
+    r"实现零的突破|实现零突破|零的突破|零突破)"
+)
+_STANDARD = re.compile(r"全覆盖|动态清零|稳定达标|全面消除|(?:完成|编制完成)[^,;]{2,40}?(?:任务|工作|整改|行动|规划)")
+_LIST_END = re.compile(r"等[\u4e00-\u9fff]{0,8}$")
+_RANKED = re.compile(r"前列$|持平$|翻一番$|一致$")
 _VAGUE = re.compile(r"一批|一系列|若干|各项|相关|等工作")
 _ENSURED = re.compile(
     r"(?:确保.{2,40}?(?:全覆盖|零发生|不发生|零事故|如期完成|全部完成)|清零|"
@@ -164,7 +182,7 @@ class _Reader:
         """A sentence about another year: results of past years, or a goal for a later one."""
         for m in _PAST.finditer(self.text, s, e):
             before = self.text[max(s, m.start() - 2):m.start()]
-            if before.endswith(("比", "较", "同比", "于")):
+            if before.endswith(("比", "较", "同比", "于", "与", "和")):
                 continue
             if m.group(1) is None or (self.year and int(m.group(1)) < self.year):
                 return True
@@ -196,6 +214,8 @@ class _Reader:
             return []
         drafts = self._respectively(s, e, qs) or self._each(s, e, qs) or self._items(s, e, qs)
         if not drafts:
+            # 3万吨电池前驱体项目投产: the number is part of a name; the clause may still be a milestone
+            self._milestone(s, s + _filler_length(self.text[s:e]), e, deadline, bool(_HEDGE.search(self.text, s, e)))
             return []
         self._share_context(drafts, previous)
         hedge = _HEDGE.search(self.text, s, e)
@@ -236,17 +256,20 @@ class _Reader:
                 continue  # a coordinated subject: it belongs to the next item
             start = item_start
             item_start = i_e + 1
+            after_count = False
             for n, q in enumerate(inside):
                 more = n + 1 < len(inside)
-                draft = self._draft(q, start, inside[n + 1].start if more else i_e, more)
+                draft = self._draft(q, start, inside[n + 1].start if more else i_e, more, after_count)
+                after_count = False
                 if draft is not None:
                     drafts.append(draft)
                     start = draft.end
+                    after_count = draft.prenominal
                 # else: a class threshold (10亿元以上项目30个) stays in the next indicator
         self._spread_trailing_comparator(drafts)
         return drafts
 
-    def _draft(self, q: Quantity, start: int, stop: int, more: bool) -> _Draft | None:
+    def _draft(self, q: Quantity, start: int, stop: int, more: bool, after_count: bool = False) -> _Draft | None:
         text = self.text
         end = q.end
         suffix_m = _SUFFIX.match(text, q.end, stop)
@@ -261,10 +284,19 @@ class _Reader:
             noun = ""  # 赤字率按4%左右安排, 国债3000亿元支持以旧换新: the words after say how, not what
         if _has_words(noun):
             # The number stands before a noun: 10亿元以上制造业项目70个, 100个以上团组.
-            if more or q.chinese or q.unit not in COUNT_UNITS:
+            if q.chinese or q.unit not in COUNT_UNITS:
                 return None
-            if suffix is None and not prefix.endswith(_ACTION_VERBS):
+            if more:
+                # 实施143个技改项目和70个产能项目: the noun ends at the conjunction before the next count
+                conjunction = _TRAILING_CONJUNCTION.search(noun)
+                if conjunction is None:
+                    return None
+                stop = end + conjunction.start()
+                noun = noun[:conjunction.start()]
+            if suffix is None and not (after_count or prefix.endswith(_COUNT_VERBS) or prefix.endswith("等")):
                 return None
+            if prefix.endswith("等"):
+                prefix = ""  # 打通A、B等24条断头路: the named examples are not the indicator
             end = stop
             noun = noun.rstrip("”\"")
         else:
@@ -386,6 +418,10 @@ class _Reader:
                 m = pattern.search(self.text, body, e)
                 if m and m.start() > body and self._coordinated(kind, body, m.start(), e, m.group()):
                     return
+                if m and kind == Kind.RELATION and _RANKED.search(m.group()) and m.start() - body >= 2:
+                    # 营商环境稳居全省前列: a rank in words of any subject
+                    self._non_numeric_target(kind, self.text[body:m.start()], body, e, None, hedged, m.group())
+                    return
         self._milestone(s, body, e, deadline, hedged)
 
     def _coordinated(self, kind: Kind, s: int, stop: int, e: int, condition: str) -> bool:
@@ -410,21 +446,48 @@ class _Reader:
             start = min(body, designation.start())
             self._non_numeric_target(Kind.MILESTONE, text[start:e], start, e, deadline, hedged)
             return True
-        if deadline and _COMPLETION.search(clause):
+        if (deadline or "年内" in clause) and _COMPLETION.search(clause):
             self._non_numeric_target(Kind.MILESTONE, _milestone_name(clause), body, e, deadline, hedged)
             return True
         if _ENSURED.search(text, s, e):
             self._non_numeric_target(Kind.MILESTONE, _milestone_name(clause), body, e, deadline, hedged)
             return True
-        done = _DONE_VERB.match(clause) or (clause.startswith("先行") and _DONE_VERB.match(clause, 2))
-        if done and e - body >= 6:
-            titles = [m.start() for m in re.finditer("《", clause)]
-            starts = [body] + [body + t for t in titles[1:]]
-            for start in starts:
-                self._non_numeric_target(Kind.MILESTONE, _milestone_name(text[start:e]), start, e,
-                                         deadline, hedged)
+        return self._named_milestones(body, e, deadline, hedged)
+
+    def _named_milestones(self, body: int, e: int, deadline: date | None, hedged: bool) -> bool:
+        """建成A、B; A、B“五一”前投入运营; 完成X任务: one milestone per named object."""
+        text = self.text
+        verb = _MILESTONE_VERB.search(text, body, e)
+        if verb is None:
+            standard = _STANDARD.search(text, body, e)
+            stated = text.startswith(("完成", "先行完成"), body) and e - body >= 6  # 完成《…规划》修改
+            if standard is None and not stated:
+                return False
+            # 完成《A》《B》修改: one milestone per titled document
+            titles = [m.start() for m in re.finditer("《", text[body:e])] if stated else []
+            for start in [body] + [body + t for t in titles[1:]]:
+                self._non_numeric_target(Kind.MILESTONE, _milestone_name(text[start:e]), start, e, deadline, hedged)
             return True
-        return False
+        if verb.start() == body or (verb.end() < e and _filler_length(text[body:verb.start()]) == verb.start() - body):
+            # the verb first: each item after it is a deliverable
+            items = self._objects(verb.end(), e)
+            for n, (a, b) in enumerate(items):
+                name = _LIST_END.sub("", text[a:b]) if n == len(items) - 1 else text[a:b]
+                self._non_numeric_target(Kind.MILESTONE, verb.group() + _milestone_name(name),
+                                         body if n == 0 else a, b, deadline, hedged)
+            return bool(items)
+        if verb.start() - body < 2 or e - verb.end() > 4 or text.endswith(("行动", "活动"), body, e):
+            return False  # 开展项目落地攻坚行动: the verb names an action, it does not close the clause
+        # the verb last: each item before it, up to the clause's end
+        items = self._objects(body, verb.start())
+        for n, (a, _) in enumerate(items):
+            self._non_numeric_target(Kind.MILESTONE, _milestone_name(text[a:items[n][1]]) + verb.group(),
+                                     a, e, deadline, hedged)
+        return bool(items)
+
+    def _objects(self, s: int, e: int) -> list[tuple[int, int]]:
+        """The named objects of a list (A、B和C等项目), each at least two characters."""
+        return [(a, b) for a, b in self._split(s, e, "、和") if b - a >= 2]
 
     def _non_numeric_target(self, kind: Kind, name: str, start: int, end: int,
                             deadline: date | None, hedged: bool, condition: str | None = None) -> None:
@@ -550,6 +613,11 @@ def _verb_of(indicator: str) -> str:
         if indicator.startswith(verb):
             return verb
     return ""
+
+
+def _filler_length(clause: str) -> int:
+    """How many characters of hedges and connectives open ``clause`` (力争, 确保, 推动…)."""
+    return len(clause) - len(_strip_fillers(clause))
 
 
 def _milestone_name(clause: str) -> str:
