@@ -17,6 +17,18 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "luoshi" / "locale" / "en" / "LC_MESSAGES"
 
 ENGLISH = {
+    # the bulletins page (documents)
+    "一、总体情况（由数据生成，可修改；一段一行）": "1. Overall situation (made from the figures, editable; one paragraph a line)",
+    "下一个文号": "Next number", "保存文字": "Save the text", "保存设置": "Save the settings",
+    "印发后文件和数据存档，以后数据变化不影响已印发的通报。":
+        "Issuing keeps the files and their figures; later changes of figures never change an issued bulletin.",
+    "发文字号": "Document number",
+    "已使用督查室修改的文字；清空后保存即恢复生成的文字。":
+        "The office's own wording is used; save it empty to go back to the generated text.",
+    "已印发的通报": "Issued bulletins", "文件": "Files", "查看": "Show", "标题": "Title", "签发人": "Issued by",
+    "签发时间": "Issued at", "编号印发": "Number and issue", "草稿（未编号）": "Draft (not numbered)",
+    "还没有印发过通报。": "No bulletin has been issued yet.",
+    "通报设置（每个计划设一次）": "Bulletin settings (once per plan)",
     "2024-06、2024Q2、2024H1 或 2024": "2024-06, 2024Q2, 2024H1 or 2024",
     "luoshi import 报告文件": "luoshi import REPORT",
     "上传 Excel": "Upload Excel", "上传填好的 Excel": "Upload a filled-in Excel file",
@@ -89,6 +101,136 @@ ENGLISH = {
     "高亮处是从原文中识别出的目标，颜色表示 %(day)s 的进度状态；点击查看目标。":
         "Highlighted: the targets found in the text, coloured by their status on %(day)s; click one to open it.",
     "跨年比较": "Compare", "无结果": "No outcome",
+    # kinds and comparators, from luoshi.extract.model
+    "增速": "growth", "总量或水平": "amount or level", "变化幅度": "change", "与其他指标比较": "relative to another indicator",
+    "变化方向": "direction", "节点任务": "milestone", "不低于（以上）": "at least", "超过（突破）": "above",
+    "左右": "about", "不超过（以内）": "at most", "达到": "reach",
+    # forms and messages of the pages
+    "目标上限": "Upper bound", "修改理由": "Reason for the change",
+    "会记入修改历史，例如“原文为‘突破’，应为超过”": "Kept in the change history, e.g. “the text says 突破, so: above”",
+    "会记入修改历史": "Kept in the change history", "合并进来的目标编号": "Code of the target to merge into this one",
+    "已删除目标 %(code)s": "Target %(code)s deleted", "已拆分出目标 %(code)s，请分别修改": "Split off target %(code)s; edit each",
+    "计划中没有编号为“%(code)s”的目标": "The plan has no target with the code “%(code)s”",
+    "已把 %(other)s 合并到 %(code)s": "Merged %(other)s into %(code)s", "删除目标": "Delete target",
+    "拆分目标": "Split target", "合并目标": "Merge targets", "工作方面": "Work area", "任务（可空）": "Task (optional)",
+    "原文摘录": "Quote from the report", "已添加目标 %(code)s": "Target %(code)s added",
+    "不变": "unchanged", "责任单位（可多选）": "Co-responsible units (several)",
+    "设为勾选任务和目标的单位": "Set for the ticked tasks and targets",
+    "勾选一项任务，它的全部目标也一并设置。": "Ticking a task sets all of its targets too.",
+    "请勾选任务或目标，并选择牵头单位或责任单位": "Tick tasks or targets and choose a lead unit or co-units",
+    "牵头单位设为%(unit)s": "lead unit: %(unit)s", "责任单位增加%(units)s": "co-units added: %(units)s",
+    "已为%(tasks)s项任务、%(targets)s个目标：%(what)s": "For %(tasks)s tasks and %(targets)s targets: %(what)s",
+    "；": "; ",
+    # the office's administration pages (luoshi/*/manage.py)
+    '%(plan)s：按关键词为%(n)s个目标指定了牵头单位，还有%(left)s个目标没有牵头单位': '%(plan)s: lead units set by keyword for %(n)s targets; %(left)s targets still have no lead unit',
+    '上传后先预览抽取出的提纲和目标，确认后才保存；同一计划的新文件会先列出与当前版本的差异。文件至多 %(mb)s MB。': 'After uploading you preview the outline and targets found; nothing is stored until you confirm. A new file of a stored plan first lists its differences from the current version. At most %(mb)s MB.',
+    '上传并预览': 'Upload and preview',
+    '上传报告': 'Upload a report',
+    '上级': 'Parent unit',
+    '不是有效的 .docx 文件': 'not a valid .docx file',
+    '不能停用自己的账号': 'You cannot deactivate your own account',
+    '与当前第%(v)s版的差异': 'Differences from the current version %(v)s',
+    '两次输入的密码不一致': 'The two passwords differ',
+    '为还没有牵头单位的目标，按各单位的牵头关键词指定牵头单位；人工指定的分工不会改变。': 'Give targets without a lead unit the unit whose keywords they contain; assignments people made are never changed.',
+    '从 Excel 导入单位表': 'Import the unit list from Excel',
+    '作废': 'Revoke',
+    '修改单位': 'Edit unit',
+    '修改的目标': 'Changed targets',
+    '停用账号': 'Deactivate',
+    '先建立单位': 'set up the units first',
+    '全部单位': 'All units',
+    '全部账号': 'All accounts',
+    '再输一次密码': 'Password again',
+    '再预览': 'Preview again',
+    '分派': 'Assign',
+    '删去的目标': 'Removed targets',
+    '单位表（.xlsx）': 'Unit list (.xlsx)',
+    '原文': 'Text',
+    '只能上传 .docx、.pdf、.txt 或 .html 文件（旧版 .doc 请另存为 .docx）': 'Only .docx, .pdf, .txt or .html files (save an old .doc as .docx)',
+    '名称': 'Name',
+    '在用': 'Active',
+    '地区': 'Region',
+    '地区（可空，默认按报告）': 'Region (optional; default: as the report says)',
+    '坚持导入：确属同一计划的新版本': 'Insist: this is a new version of the same plan',
+    '对应目标的进度数据和分工随之转过去；没有对应目标的留在原版本，再次切换时找得回来。': 'Figures and assignments of matching targets go along; those without a match stay with their version and come back if you switch again.',
+    '导入': 'Import',
+    '导入时间': 'Imported',
+    '将成为第%(v)s版': 'becomes version %(v)s',
+    '将要保存': 'To be stored',
+    '已从表格新建%(n)s个单位（已有的单位不变）': 'Created %(n)s units from the sheet (existing units unchanged)',
+    '已作废一个接口令牌': 'An API token was revoked',
+    '已保存单位 %(name)s': 'Unit %(name)s saved',
+    '已停用': 'deactivated',
+    '已停用 %(name)s：不能再登录，接口令牌失效': '%(name)s deactivated: can no longer sign in, API tokens stop working',
+    '已启用 %(name)s': '%(name)s reactivated',
+    '已导入的计划': 'Plans imported',
+    '已新建单位 %(name)s': 'Unit %(name)s created',
+    '已新建用户 %(name)s（%(role)s）': 'User %(name)s created (%(role)s)',
+    '已重设 %(name)s 的密码': 'Password of %(name)s reset',
+    '年份': 'Year',
+    '年份（可空，默认按报告）': 'Year (optional; default: as the report says)',
+    '建立时间': 'Created',
+    '当前版本': 'current version',
+    '所属单位': 'Unit',
+    '所属单位（联络员必填）': 'Unit (required for a liaison)',
+    '把第%(v)s版设为当前版本（现为第%(c)s版）': 'Make version %(v)s current (now version %(c)s)',
+    '报告文件（.docx .pdf .txt .html）': 'Report file (.docx .pdf .txt .html)',
+    '按关键词分派牵头单位': 'Assign lead units by keyword',
+    '接口令牌': 'API tokens',
+    '提纲': 'Outline',
+    '文件': 'File',
+    '文件 %(mb).1f MB，超过 %(limit)s MB 的上限': 'The file is %(mb).1f MB, over the %(limit)s MB limit',
+    '文件超过 %(mb)s MB 的上限': 'The file is over the %(mb)s MB limit',
+    '文字超过 %(n)s 字，不像一份工作报告': 'more than %(n)s characters of text: not a work report',
+    '新增的目标': 'Added targets',
+    '新建': 'Create',
+    '新建单位': 'New unit',
+    '新建账号': 'New account',
+    '最近登录': 'Last sign-in',
+    '来源文件': 'Source file',
+    '没有命中关键词的目标由谁牵头（可空）': 'Lead unit of targets no keyword names (optional)',
+    '没有找到任何目标': 'No targets found',
+    '没有接口令牌': 'No API tokens',
+    '没有识别出工作方面': 'No work areas found',
+    '没有读到任何文字（扫描件的 PDF 需要先转成文字）': 'no text found (a scanned PDF must be converted to text first)',
+    '注意': 'Warnings',
+    '版本': 'Version',
+    '版本与回退': 'Versions',
+    '牵头关键词': 'Lead keywords',
+    '用户': 'Users',
+    '用户 %(name)s 已经存在': 'User %(name)s already exists',
+    '用户名只能用字母、数字和 @ . + - _': 'A username may hold only letters, digits and @ . + - _',
+    '用途': 'Purpose',
+    '用顿号或逗号分开，例如：投资、项目。目标或任务含有这些词时，默认由本单位牵头': 'Separated by 、 or commas, e.g. 投资、项目. A target or task containing one of these words is led by this unit by default.',
+    '督查室账号可以管理用户、单位和计划；联络员只看到并报送本单位的目标；领导只看不报。': "Office accounts manage users, units and plans; a liaison sees and reports only their unit's targets; leaders only read.",
+    '确认后保存；对应目标的进度数据和分工随之转入新版本。': 'Stored once you confirm; figures and assignments of matching targets move to the new version.',
+    '确认回退': 'Confirm',
+    '确认导入': 'Confirm import',
+    '第一行是表头：%(columns)s；上级写在下级之前；至多 %(rows)s 行、%(mb)s MB。已有的单位不变；有任何错误时一个也不导入。': 'The first row is the header: %(columns)s; a parent comes before its children; at most %(rows)s rows and %(mb)s MB. Existing units stay as they are; with any error nothing is imported.',
+    '简称': 'Short name',
+    '管理': 'Administration',
+    '类别': 'Kind',
+    '系统管理员': 'superuser',
+    '联络员': 'Liaisons',
+    '联络员必须属于一个单位': 'A liaison must belong to a unit',
+    '解压后超过 50 MB，像是压缩炸弹，没有读取': 'over 50 MB once unzipped: looks like a zip bomb, not read',
+    '计划代号': 'Plan code',
+    '计划和版本': 'Plans and versions',
+    '设为当前版本…': 'Make current…',
+    '账号': 'Account',
+    '还没有单位：逐个新建，或上传单位表。': 'No units yet: create them one by one or upload a unit list.',
+    '还没有导入计划。': 'No plan has been imported yet.',
+    '还没有联络员': 'No liaison yet',
+    '这份文件与当前版本对得上的目标很少，不像同一计划的新版本。确属同一计划时，勾选“坚持导入”。': 'Few targets of this file match the current version: it does not look like a new version of the same plan. If it is one, tick “Insist”.',
+    '这份文件已经导入过（第%(v)s版），不会重复保存。': 'This file was imported before (version %(v)s); it is not stored twice.',
+    '重新启用': 'Reactivate',
+    '重设密码': 'Reset password',
+    '预览': 'Preview',
+    "表格有%(n)s处问题，没有导入任何单位": ("The sheet has %(n)s problem; no unit was imported",
+                                  "The sheet has %(n)s problems; no unit was imported"),
+    # choices of the reporting calendar's models (luoshi.deadlines)
+    "不提醒": "no reminders", "企业微信群机器人": "WeCom group robot", "钉钉群机器人": "DingTalk group robot",
+    "电子邮件": "e-mail", "即将到期": "due soon", "已逾期": "overdue", "被退回": "returned",
     # choices of the models
     "待审核": "submitted", "已审核": "approved", "已退回": "returned", "自动抽取": "extracted",
     "人工审核": "reviewed", "人工添加": "added by hand",
@@ -97,10 +239,52 @@ ENGLISH = {
     "未完成": "Missed", "无数据": "No data", "未到报送期": "Not due",
 }
 
+# The reporting calendar, the inbox, the 催报 list and reminders (luoshi/deadlines).
+ENGLISH.update({
+    "%(n)s 天": "%(n)s days", "一个目标（填编号）": "One target (give its code)", "保存": "Save", "修改": "Change",
+    "修改后重新报送": "Correct and submit again", "催报": "Chase", "催报清单": "Figures to chase",
+    "全部按默认": "All as by default", "全部逾期未报的见催报清单": "Every overdue figure is on the chase list",
+    "剩余": "Left", "即将到期": "Due soon", "去审核": "Approve", "审核通过前不计入进度": "Does not count until approved",
+    "导出 Excel": "Export to Excel", "已逾期": "Overdue", "待办": "To do", "情况": "State", "截止": "Due",
+    "截止日": "Due day", "截止日期": "Due date", "截至 %(day)s": "as of %(day)s", "打印": "Print",
+    "报送即将到期、已经逾期或被退回时，系统按这里的选择提醒你（每件事只提醒一次）。":
+        "When a figure is due soon, overdue or returned, you are reminded the way you choose here (once for each).",
+    "报送数": "Figure", "报送日历": "Reporting calendar", "报送频率": "Frequency", "接下来的截止日期": "Next due dates",
+    "提醒方式": "Reminders", "提醒记录": "Reminders sent", "收件人": "To", "整个计划": "The whole plan",
+    "方式": "By", "日期": "Date", "最近提醒": "Last reminded", "期后月数": "Months after the period",
+    "本年度的报送都已到期": "Every figure of the year has fallen due",
+    "每个目标每期以最后一个审核通过的数值计入进度；待审核的数值审核通过后才计入。":
+        "For each target and period the last approved figure counts; a figure waiting counts once approved.",
+    "没有": "None", "没有等待审核的数值": "No figures waiting for approval", "没有逾期未报的数据。": "Nothing is overdue.",
+    "涉及 %(n)s 个单位": "from %(n)s units", "现行设置": "Settings in force", "目标编号": "Target code",
+    "等待审核": "Waiting for approval", "类别": "Kind", "联络员：": "Liaisons: ",
+    "被退回，请修改后重新报送": "Returned: correct and submit again", "计入进度的数值": "Figure that counts",
+    "设置": "Set", "设置人": "Set by", "还没有发送过提醒（luoshi remind）": "No reminders sent yet (luoshi remind)",
+    "适用于": "Applies to", "逾期天数": "Days late", "逾期未报 %(n)s 项，涉及 %(units)s 个单位。":
+        "%(n)s figures overdue from %(units)s units.", "需要我处理的事项": "What needs me",
+    "默认：月度数据在次月10日前报送；季度、年度发布的指标按季、按年报送。可以为整个计划、某个指标或某个目标另行设置；空白表示按上一级设置。":
+        "By default a month's figure is due by the 10th of the next month; indicators published quarterly or "
+        "yearly are reported so. The whole plan, an indicator or a target can be set otherwise; blank means "
+        "as the level above.",
+    "报送及时率": "On-time reporting", "按时": "On time", "逾期": "Late", "未报": "Missing", "应报": "Due",
+    "月": "", "全年累计": "Year to date", "尚无到期的报送": "Nothing has fallen due yet",
+    "报送及时率 = 按时报送 ÷ 已过截止日的应报数据（当年累计）":
+        "On-time reporting = figures reported on time ÷ figures past their due date (year to date)",
+    "按期末所在月份统计；报送及时率 = 按时报送 ÷ 已过截止日的应报数据。截止日见报送日历。":
+        "By the month each period ends; on-time reporting = figures reported on time ÷ figures past their due "
+        "date. Due dates are in the reporting calendar.",
+})
+
 
 def template_ids() -> set[str]:
-    """Every message id the templates use, in Django's form (%(name)s for variables)."""
-    ids: set[str] = set()
+    """Every message id the templates and the code use, in Django's form (%(name)s for variables):
+    template tags, gettext calls with a literal in luoshi's Python, and the core's labels."""
+    from luoshi.extract.model import COMPARATOR_LABELS, KIND_LABELS
+
+    ids: set[str] = {*KIND_LABELS.values(), *COMPARATOR_LABELS.values()}
+    for path in (ROOT / "luoshi").rglob("*.py"):
+        if "migrations" not in path.parts:
+            ids.update(re.findall(r'\b(?:_|gettext|gettext_lazy)\(\s*"([^"]+)"', path.read_text(encoding="utf-8")))
     for path in (ROOT / "luoshi" / "templates").rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         ids.update(re.findall(r'\{% translate "([^"]+)" %\}', text))
