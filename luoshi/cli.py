@@ -8,6 +8,8 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "luoshi.settings")
+    # What luoshi writes (database, backups, exports, the secret key) is its owner's only.
+    os.umask(0o077)
     from django.core.management import execute_from_command_line
 
     try:

@@ -85,7 +85,8 @@ def comparison_page(request: HttpRequest) -> HttpResponse:
     """Targets of several plans side by side: ?plans=jinhua-2024,jinhua-2025 (default: all current)."""
     access = _whole_plan_reader(request)
     every = list(Plan.objects.current().order_by("region", "year"))
-    wanted = [s for s in request.GET.get("plans", "").split(",") if s]
+    # ?plans=a,b (a link) or ?plans=a&plans=b (the form's checkboxes: no script, for the CSP)
+    wanted = [s for value in request.GET.getlist("plans") for s in value.split(",") if s]
     chosen = [p for p in every if p.slug in wanted] if wanted else every
     result = compare(chosen) if len(chosen) >= 2 else None
     return render(request, "reports/compare.html", {"access": access, "every": every,
