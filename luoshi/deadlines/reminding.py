@@ -27,7 +27,8 @@ from luoshi.plans.models import Plan
 from luoshi.tracking.due import DueState
 
 Kind = Reminder.Kind
-LINES_PER_MESSAGE = 30  # a robot message has a size limit; the rest is one click away in the inbox
+# A robot message has a size limit (WeCom markdown 4,096 bytes, DingTalk 20,000): the rest is one click away.
+LINES_PER_MESSAGE = {"email": 100, "dingtalk": 40, "wecom": 12}
 
 
 @dataclass(frozen=True)
@@ -82,11 +83,12 @@ class Message:
     def body(self, markdown: bool = False) -> str:
         """The message in Chinese, every line with the link to its form; the inbox for the rest."""
         out = [f"### {self.subject()}" if markdown else self.subject(), ""]
-        for line in self.lines[:LINES_PER_MESSAGE]:
+        shown = LINES_PER_MESSAGE.get(self.channel, 12)
+        for line in self.lines[:shown]:
             out.append(f"- [{line.words()}]({line.link(self.plan)})" if markdown
                        else f"· {line.words()}\n  {line.link(self.plan)}")
-        if len(self.lines) > LINES_PER_MESSAGE:
-            out.append(f"另有 {len(self.lines) - LINES_PER_MESSAGE} 项，见待办。")
+        if len(self.lines) > shown:
+            out.append(f"另有 {len(self.lines) - shown} 项，见待办。")
         inbox = f"{settings.LUOSHI_BASE_URL}/plans/{self.plan.slug}/inbox/"
         out += ["", f"[打开待办]({inbox})" if markdown else f"待办：{inbox}",
                 "" if markdown else "（本邮件由落实系统自动发送；不想收到提醒，可在“提醒方式”页面更改。）"]

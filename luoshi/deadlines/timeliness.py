@@ -61,3 +61,25 @@ def for_bulletin(plan: Plan, period: str, on: date | None = None) -> list[Timeli
     lines = [TimelinessLine(names.get(pk, "（未分派）") if pk else "（未分派）", t)
              for pk, t in tallies.items() if t.due]
     return sorted(lines, key=lambda line: (line.tally.rate or 0, -line.tally.due, line.unit))
+
+
+def bulletin_paragraphs(plan: Plan, on: date, today: date | None = None) -> list[str]:
+    """报送及时率 in the bulletin for the month ending ``on``: the whole, then each unit that was not
+    fully on time, worst first. Judged ``today`` (default: the real today), once the figures fell due."""
+    period = f"{on.year}-{on.month:02d}"
+    lines = for_bulletin(plan, period, today)
+    if not lines:
+        return [f"{on.month}月份数据的报送截止日尚未到，报送及时率下期通报。"]
+    whole = Tally()
+    for line in lines:
+        whole.on_time, whole.late, whole.missing = (whole.on_time + line.tally.on_time, whole.late + line.tally.late,
+                                                    whole.missing + line.tally.missing)
+    paragraphs = [f"{on.month}月份各单位应报数据{whole.due}项，按时报送{whole.on_time}项、逾期报送{whole.late}项、"
+                  f"未报{whole.missing}项，报送及时率{whole.on_time * 100 / whole.due:.1f}%。"]
+    behind = [line for line in lines if line.tally.on_time < line.tally.due]
+    if behind:
+        paragraphs.append("报送不够及时的单位：" + "；".join(
+            f"{line.unit}（{line.tally.words()}）" for line in behind) + "。请相关单位按时报送。")
+    else:
+        paragraphs.append("各单位均按时报送。")
+    return paragraphs

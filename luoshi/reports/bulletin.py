@@ -173,8 +173,16 @@ def laggards_part(f: Figures) -> Part | None:
                                            "并在下期报送中说明整改成效。"], units)
 
 
+def timeliness_part(f: Figures) -> Part | None:
+    """报送及时率 by unit, from the reporting calendar (luoshi/deadlines)."""
+    from luoshi.deadlines.timeliness import bulletin_paragraphs
+
+    return Part("报送及时率", bulletin_paragraphs(f.plan, f.on))
+
+
 # The parts after 一、总体情况, in order. Each takes the figures and gives a Part, or None to leave it out.
-PARTS: list[Callable[[Figures], Part | None]] = [indicators_part, quantified_part, milestones_part, laggards_part]
+PARTS: list[Callable[[Figures], Part | None]] = [indicators_part, quantified_part, milestones_part, laggards_part,
+                                                 timeliness_part]
 
 
 def bulletin(plan: Plan, period: str, summary: list[str] | None = None,

@@ -85,3 +85,25 @@ def test_the_office_reads_the_chase_list_and_downloads_it(
     with page.expect_download() as download:
         page.get_by_role("link", name="导出 Excel").click()
     assert download.value.suggested_filename == f"{plan.slug}-20240315-催报.xlsx"
+
+
+def test_the_months_bulletin_shows_timeliness_and_the_laggards_own_words(
+        page: Page, live_server, plan: Plan, shots: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import docx
+
+    for code in ("1.1.1", "1.1.2", "1.1.3", "2.1.1", "2.1.2"):
+        for month in (1, 2, 3, 4):
+            lagging = code == "1.1.1" and month == 4
+            reported(plan, code, f"2024-{month:02d}", date(2024, month + 1, 8 if code != "2.1.1" else 12),
+                     value=10 if lagging else 1000, problems="土地要素制约，项目开工偏慢" if lagging else "",
+                     next_steps="加快用地审批，每周调度" if lagging else "")
+    log_in(page, live_server.url, "alice")
+    page.goto(f"{live_server.url}/plans/{plan.slug}/bulletins/?period=2024-04")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Word").first.click()
+    path = tmp_path / "bulletin.docx"
+    download.value.save_as(path)
+    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert "报送及时率" in text and "逾期报送1项" in text  # 2.1.1's April figure came on 12 May
+    assert "存在问题：土地要素制约，项目开工偏慢" in text and "下一步措施：加快用地审批，每周调度" in text
+    page.screenshot(path=str(shots / "bulletins.png"), full_page=True)

@@ -224,3 +224,18 @@ def test_it_signs_as_dingtalk_documents() -> None:
 def test_it_refuses_a_day_that_is_not_a_date(plan: Plan) -> None:
     with pytest.raises(CommandError, match="2024-07-08"):
         remind("--on", "8 July")
+
+
+def test_it_keeps_a_wecom_message_within_its_size_limit(plan: Plan, liaison: User, robots: Robots) -> None:
+    section = plan.sections.get(ordinal=1)
+    unit = plan.targets.get(code="1.1.1").assignments.get(role="lead").unit
+    for n in range(40):
+        target = plan.targets.create(section=section, code=f"1.9.{n}", indicator_text=f"某某重点项目完成投资额第{n}项",
+                                     kind="level", comparator="=", value=10, unit="亿元")
+        target.assignments.create(unit=unit, role="lead")
+    Contact.objects.create(user=liaison, channel="wecom",
+                           webhook=f"http://127.0.0.1:{robots.server_address[1]}/cgi-bin/webhook/send?key=xyz")
+    remind("--on", "2024-04-08")
+    [(_, body)] = robots.received
+    content = body["markdown"]["content"]  # type: ignore[index]
+    assert len(content.encode()) <= 4096 and "见待办" in content

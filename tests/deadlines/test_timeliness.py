@@ -85,3 +85,26 @@ def test_it_follows_the_offices_calendar(plan: Plan) -> None:
     assert items[("1.2.1", "2024-02")].state == DueState.APPROVED and items[("1.2.1", "2024-02")].days_late == 0
     assert items[("1.2.1", "2024-02")].due == date(2024, 3, 15)
     assert ("1.2.2", "2024-02") not in items and items[("1.2.2", "2024Q1")].state == DueState.SUBMITTED_ON_TIME
+
+
+def test_it_puts_each_units_timeliness_for_the_month_in_the_bulletin(plan: Plan) -> None:
+    import io
+
+    from docx import Document
+
+    from luoshi.reports.bulletin import bulletin
+    from luoshi.reports.bulletin_files import as_docx
+
+    a_quarter_of_reports(plan)
+    made = bulletin(plan, "2024-03")
+    [part] = [p for p in made.body if p.title == "报送及时率"]
+    # March, by hand: 市商务局 1.2.1 missing, 1.2.2 on time; 市人力社保局 0.0.2 late (25 April);
+    # 市发改委 five on time and GDP's first quarter late (15 April)
+    assert part.paragraphs[0] == "3月份各单位应报数据9项，按时报送6项、逾期报送2项、未报1项，报送及时率66.7%。"
+    worst_first = part.paragraphs[1]
+    assert worst_first.startswith("报送不够及时的单位：")
+    units = [Unit.objects.get(short_name=s).name for s in ("市人力社保局", "市商务局", "市发改委")]
+    assert [worst_first.index(u) for u in units] == sorted(worst_first.index(u) for u in units)
+    assert f"{units[1]}（应报2项：按时1项、逾期0项、未报1项，及时率50.0%）" in worst_first
+    text = "\n".join(p.text for p in Document(io.BytesIO(as_docx(made))).paragraphs)
+    assert "报送及时率66.7%" in text
