@@ -15,12 +15,12 @@ from django.utils import timezone
 from ninja import Field, NinjaAPI, Schema, Status
 from ninja.security import HttpBearer
 
-from luoshi.accounts.access import access_of, get_target_for_user, require_office
+from luoshi.accounts.access import access_of, get_target_for_user
 from luoshi.accounts.tokens import user_for
 from luoshi.plans.models import Plan, Target
+from luoshi.progress import workflow
 from luoshi.progress.assessing import assess_plan
 from luoshi.progress.models import Observation
-from luoshi.tracking import BadPeriod, parse_period
 from luoshi.tracking.render import record
 
 
@@ -106,8 +106,13 @@ class AssessmentOut(Schema):
 class ObservationIn(Schema):
     period: str = Field(..., max_length=10, description="2024-06, 2024Q2, 2024H1 or 2024")
     value: float = Field(..., allow_inf_nan=False)
-    reference: float | None = Field(None, allow_inf_nan=False)
+    reference: float | None = Field(None, allow_inf_nan=False, description="对照数: relation and direction targets")
     narrative: str = Field("", max_length=2000)
+    problems: str = Field("", max_length=2000, description="存在问题: required when the figure leaves the target 滞后")
+    next_steps: str = Field("", max_length=2000, description="下一步措施: required with problems")
+    source: str = Field("", max_length=500)
+    seen: int | None = Field(None, ge=0, le=2**62, description="the newest figure for this target and period you "
+                             "have seen (its id); someone else's newer one is a 409")
 
 
 class ObservationOut(Schema):
@@ -117,7 +122,11 @@ class ObservationOut(Schema):
     value: float
     reference: float | None
     narrative: str
+    problems: str
+    next_steps: str
+    source: str
     status: str
+    review_note: str
     reported_by: str | None
     reported_at: str
 
@@ -138,7 +147,8 @@ def _target(t: Target) -> TargetOut:
 
 def _observation(o: Observation) -> ObservationOut:
     return ObservationOut(id=o.pk, code=o.target.code, period=o.period, value=o.value, reference=o.reference,
-                          narrative=o.narrative, status=o.status,
+                          narrative=o.narrative, problems=o.problems, next_steps=o.next_steps, source=o.source,
+                          status=o.status, review_note=o.review_note,
                           reported_by=o.reported_by.get_username() if o.reported_by else None,
                           reported_at=o.reported_at.isoformat())
 
@@ -196,7 +206,7 @@ def observations(request: HttpRequest, slug: str, code: str) -> list[Observation
 
 
 @api.post("/plans/{slug}/targets/{code}/observations",
-          response={201: ObservationOut, 400: Problem, 403: Problem, 404: Problem},
+          response={201: ObservationOut, 400: Problem, 403: Problem, 404: Problem, 409: Problem},
           summary="报送一个数值（待督查室审核）")
 def submit(request: HttpRequest, slug: str, code: str, payload: ObservationIn) -> Status[object]:
     plan = _plan(slug)
@@ -204,15 +214,22 @@ def submit(request: HttpRequest, slug: str, code: str, payload: ObservationIn) -
     if not access.may_report(found):
         raise PermissionDenied("领导账号只能查看，不能报送")
     try:
-        period = parse_period(payload.period)
-    except BadPeriod as e:
-        return Status(400, {"detail": f"period: {e}"})
-    if period.year != plan.year:
-        return Status(400, {"detail": f"period: {payload.period} 不在计划年度 {plan.year} 年内"})
-    made = Observation.objects.create(target=found, period=payload.period, value=payload.value,
-                                      reference=payload.reference, narrative=payload.narrative,
-                                      status=Observation.Status.SUBMITTED, reported_by=request.user)
+        figure = workflow.read_figure(found, payload.period, payload.value, reference=payload.reference,
+                                      narrative=payload.narrative, problems=payload.problems,
+                                      next_steps=payload.next_steps, source=payload.source)
+        made = workflow.submit(figure, request.user, payload.seen)
+    except workflow.WorkflowError as e:
+        return _refused(e)
     return Status(201, _observation(made))
+
+
+def _refused(e: workflow.WorkflowError) -> Status[object]:
+    """The workflow's refusal as the API says it: 400 for what was typed, 403 not yours, 409 a conflict."""
+    if isinstance(e, workflow.Invalid):
+        return Status(400, {"detail": "; ".join(f"{k}: {v}" for k, v in e.problems.items())})
+    if isinstance(e, workflow.NotAllowed):
+        raise PermissionDenied(str(e))
+    return Status(409, {"detail": str(e)})
 
 
 class Review(Schema):
@@ -220,21 +237,26 @@ class Review(Schema):
 
 
 @api.post("/plans/{slug}/observations/{observation_id}/{action}",
-          response={200: ObservationOut, 400: Problem, 403: Problem, 404: Problem},
-          summary="督查室审核：approve 通过，return 退回（需写理由）")
+          response={200: ObservationOut, 400: Problem, 403: Problem, 404: Problem, 409: Problem},
+          summary="审核：approve 通过，return 退回（需写理由）（督查室）；withdraw 撤回自己待审核的数值")
 def review(request: HttpRequest, slug: str, observation_id: int, action: str, payload: Review) -> Status[object]:
-    require_office(request.user)
+    access = access_of(request.user)
+    if action != "withdraw" and not access.is_office:
+        raise PermissionDenied("只有督查室可以进行这项操作")
     plan = _plan(slug)
     found = Observation.objects.filter(pk=observation_id, target__plan=plan,
                                        status=Observation.Status.SUBMITTED).select_related("target").first()
     if found is None:
         raise Http404("没有这条待审核的报送")
-    if action not in ("approve", "return"):
-        return Status(400, {"detail": "action 只能是 approve 或 return"})
-    if action == "return" and not payload.reason.strip():
-        return Status(400, {"detail": "reason: 退回时请写明理由"})
-    found.status = Observation.Status.APPROVED if action == "approve" else Observation.Status.RETURNED
-    found.review_note = payload.reason.strip() if action == "return" else ""
-    found.reviewed_by, found.reviewed_at = request.user, timezone.now()
-    found.save(update_fields=["status", "review_note", "reviewed_by", "reviewed_at"])
-    return Status(200, _observation(found))
+    try:
+        if action == "approve":
+            done = workflow.approve(found, request.user)
+        elif action == "return":
+            done = workflow.send_back(found, request.user, payload.reason)
+        elif action == "withdraw":
+            done = workflow.withdraw(found, request.user)
+        else:
+            return Status(400, {"detail": "action 只能是 approve、return 或 withdraw"})
+    except workflow.WorkflowError as e:
+        return _refused(e)
+    return Status(200, _observation(done))

@@ -179,6 +179,8 @@ DOCUMENT_FONTS = {
 }
 # The optional public portal: read-only targets and statuses, no narratives, no names.
 PUBLIC_PORTAL = env_bool("LUOSHI_PUBLIC_PORTAL", False)
+# Separation of duties: an office user may not approve a figure they reported themselves, unless allowed.
+SELF_APPROVAL = env_bool("LUOSHI_SELF_APPROVAL", False)
 WHITENOISE_USE_FINDERS = DEBUG  # in development, serve static files without collectstatic
 CSRF_FAILURE_VIEW = "luoshi.errors.csrf_failure"
 LOGIN_URL = "login"

@@ -35,6 +35,7 @@ urlpatterns = [
     path("plans/<str:slug>/report/template.xlsx", progress.template_download, name="report-template"),
     path("plans/<str:slug>/report/upload/", progress.upload, name="report-upload"),
     path("plans/<str:slug>/approvals/", progress.approvals, name="approvals"),
+    path("plans/<str:slug>/observations/<int:observation_id>/withdraw/", progress.withdraw, name="withdraw"),
     path("plans/<str:slug>/inbox/", deadlines.inbox, name="inbox"),
     path("plans/<str:slug>/chase/", deadlines.chase, name="chase"),
     path("plans/<str:slug>/chase.xlsx", deadlines.chase_download, name="chase-xlsx"),

@@ -17,6 +17,29 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "luoshi" / "locale" / "en" / "LC_MESSAGES"
 
 ENGLISH = {
+    # the reporting workflow (progress/workflow.py)
+    "上年同期数": "Same period last year", "已撤回": "Withdrawn", "已被替换": "Replaced",
+    "先检查整份文件，列出每个有问题的单元格；全部无误后再确认报送。文件不超过 %(limit_mb)s MB、%(max_rows)s 行，不能含公式和外部链接。":
+        "The whole file is checked first and every problem cell is listed; confirm once all is well. At most "
+        "%(limit_mb)s MB and %(max_rows)s rows, no formulas and no links to other workbooks.",
+    "勾选": "Tick", "对照指标的同期数值（如全省平均增速）":
+        "The compared figure for the same period (e.g. the provincial average growth)",
+    "对照数": "Compared figure", "撤回": "Withdraw",
+    "数值填1月至本期的累计数；增速填累计同比增速；节点类填 1 表示已完成、0 到 1 之间表示进度。报送后由督查室审核，审核通过才计入进度。同一期别再次报送会替换你待审核的数值。":
+        "Enter the cumulative figure from January; growth as cumulative year-on-year growth; milestones 1 when "
+        "done, between 0 and 1 for progress. The office approves a figure before it counts. Reporting the same "
+        "period again replaces your pending figure.",
+    "无": "none", "无（通过后计入本数）": "none (this one counts once approved)",
+    "有疑问的（本人报送、同期多个数值、更正已审核数、滞后未说明）需逐条处理。":
+        "Figures with a question (your own, several for one period, a correction, a lag unexplained) are "
+        "approved one by one.",
+    "未填写": "not given", "本期现计入：": "Counts now: ", "本期计入的数值：": "Counted for this period: ",
+    "来源：": "Source: ",
+    "每个期别以最后审核通过的数值为准（标“计入”）；待审核、已退回、已撤回和已被替换的数值不计入。":
+        "For each period the last approved figure counts (marked “counts”); pending, returned, withdrawn and "
+        "replaced figures do not.",
+    "行": "Row", "计入": "counts", "进展情况、存在问题、下一步措施、来源": "Progress, problems, next steps, source",
+    "通过全部无疑问的（%(n)s条）": "Approve all without questions (%(n)s)", "通过勾选的": "Approve the ticked",
     # the bulletins page (documents)
     "一、总体情况（由数据生成，可修改；一段一行）": "1. Overall situation (made from the figures, editable; one paragraph a line)",
     "下一个文号": "Next number", "保存文字": "Save the text", "保存设置": "Save the settings",

@@ -16,10 +16,15 @@ from luoshi.units.models import Assignment, Unit
 
 @dataclass(frozen=True)
 class Access:
-    """A signed-in user's role and, for a liaison, their unit."""
+    """A signed-in user's role and, for a liaison, their unit; or the public (no role: :data:`PUBLIC`)."""
 
-    role: Role
+    role: Role | None
     unit: Unit | None
+
+    @property
+    def is_public(self) -> bool:
+        """The public portal's reader: targets and statuses only, never figures' words or anyone's name."""
+        return self.role is None
 
     @property
     def is_office(self) -> bool:
@@ -43,6 +48,34 @@ class Access:
 
     def may_report(self, target: Target) -> bool:
         return self.is_office or (self.is_liaison and _assigned(target, self.unit))
+
+    def may_see_unit(self, unit: Unit) -> bool:
+        """A unit's page: the office and leaders see every unit's, a liaison only their own."""
+        return not self.is_public and (not self.is_liaison or self.unit == unit)
+
+    def reporting_unit(self, chosen: int | None) -> Unit | None:
+        """The unit whose figures this user reports: a liaison's own; for the office the one chosen (?unit=)."""
+        if self.is_liaison:
+            return self.unit
+        if self.is_office and chosen is not None:
+            return Unit.objects.filter(pk=chosen).first()
+        return None
+
+    def reporting_targets(self, plan: Plan, unit: Unit | None = None) -> QuerySet[Target]:
+        """The targets this user reports for ``unit`` (a liaison: always their own unit's; the office: the
+        unit's, or every target when none is chosen). 403 for anyone else."""
+        if self.is_liaison:
+            unit = self.unit
+        elif not self.is_office:
+            raise PermissionDenied("只有单位联络员和督查室可以报送")
+        targets = plan.targets.select_related("section", "task", "indicator", "plan").order_by("section__ordinal", "id")
+        if unit is not None:
+            targets = targets.filter(Q(assignments__unit=unit) | Q(task__assignments__unit=unit)).distinct()
+        return targets
+
+
+PUBLIC = Access(None, None)
+"""The public portal's access: every target and its status, nothing else (not a leader's access)."""
 
 
 def access_of(user: AbstractBaseUser | AnonymousUser) -> Access:
@@ -68,6 +101,13 @@ def require_reporter(user: AbstractBaseUser | AnonymousUser) -> Access:
     access = access_of(user)
     if not access.reports:
         raise PermissionDenied("领导账号只能查看，不能报送")
+    return access
+
+
+def require_unit(user: AbstractBaseUser | AnonymousUser, unit: Unit) -> Access:
+    access = access_of(user)
+    if not access.may_see_unit(unit):
+        raise PermissionDenied("只能查看本单位的页面")
     return access
 
 

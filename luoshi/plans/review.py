@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from django.db import transaction
 
 from luoshi.plans.models import Origin, Plan, Section, Target, Task
@@ -31,9 +34,16 @@ def add_target(plan: Plan, section: Section, task: Task | None, reason: str, **f
 
 @transaction.atomic
 def delete_target(target: Target, reason: str) -> None:
-    """Remove a false target; one with approved figures is kept (merge it instead)."""
+    """Remove a false target; one with approved figures is kept (merge it instead), one with figures
+    waiting for approval too (they would vanish unseen). Its other figures stay in their history."""
+    from luoshi.progress.workflow import WorkflowError, before_delete
+
     if target.observations.filter(status="approved").exists():
         raise ReviewProblem(f"{target.code} 已有审核通过的进度数据，不能删除；如是重复目标，请合并到另一目标")
+    try:
+        before_delete(target)
+    except WorkflowError as e:
+        raise ReviewProblem(str(e)) from None
     target._change_reason = reason  # type: ignore[attr-defined]
     target.delete()
 
@@ -53,17 +63,39 @@ def split_target(target: Target, reason: str) -> Target:
     return twin
 
 
+@dataclass(frozen=True)
+class Merge:
+    """What a merge did, in words for the office: the figures moved and the kept target's status."""
+
+    figures: str
+    before: str
+    after: str
+
+    def __str__(self) -> str:
+        status = (f"状态由“{self.before}”变为“{self.after}”" if self.before != self.after
+                  else f"状态仍为“{self.after}”")
+        return f"{self.figures}；{status}"
+
+
 @transaction.atomic
-def merge_targets(keep: Target, drop: Target, reason: str) -> Target:
-    """One target from two that are the same commitment; the dropped one's figures move to the kept one."""
+def merge_targets(keep: Target, drop: Target, reason: str, by: object = None) -> Merge:
+    """One target from two that are the same commitment; the dropped one's figures move to the kept one
+    (where both have an approved figure for a period, the kept one's still counts)."""
+    from luoshi.progress.assessing import assess_plan
+    from luoshi.progress.workflow import move_figures
+    from luoshi.tracking import STATUS_LABELS
+
     if keep.pk == drop.pk:
         raise ReviewProblem("不能把目标合并到它自己")
     if keep.plan_id != drop.plan_id:
         raise ReviewProblem("只能合并同一计划中的目标")
-    drop.observations.update(target=keep)
+    on = min(date.today(), date(keep.plan.year, 12, 31))
+    [before] = assess_plan(keep.plan, on, [keep])
+    moved = move_figures(drop, keep, by, reason)  # type: ignore[arg-type]
     drop._change_reason = f"合并到 {keep.code}：{reason}"  # type: ignore[attr-defined]
     drop.delete()
     keep.origin = Origin.REVIEWED if keep.origin == Origin.EXTRACTED else keep.origin
     keep._change_reason = f"合并了 {drop.code}：{reason}"  # type: ignore[attr-defined]
     keep.save()
-    return keep
+    [after] = assess_plan(keep.plan, on, [keep])
+    return Merge(str(moved), STATUS_LABELS[before.assessment.status][0], STATUS_LABELS[after.assessment.status][0])

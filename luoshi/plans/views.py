@@ -19,8 +19,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from luoshi import query
-from luoshi.accounts.access import Access, access_of, get_target_for_user, require_office
-from luoshi.accounts.models import Role
+from luoshi.accounts.access import PUBLIC, access_of, get_target_for_user, require_office, require_unit
 from luoshi.deadlines import timeliness
 from luoshi.deadlines.items import due_items
 from luoshi.extract.model import COMPARATOR_LABELS, KIND_LABELS, Comparator, Kind
@@ -30,6 +29,7 @@ from luoshi.progress.assessing import assess_plan, goal_of
 from luoshi.progress.board import Filters, board, leads_of, show
 from luoshi.progress.charts import target_chart
 from luoshi.progress.models import Observation
+from luoshi.progress.workflow import counted_ids
 from luoshi.templatetags.luoshi import status as status_tag
 from luoshi.tracking import STATUS_LABELS, parse_period
 from luoshi.tracking import Observation as Seen
@@ -164,6 +164,7 @@ def target_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
         "assignments": target.assignments.select_related("unit").order_by("role", "id"),
         "history": target.history.select_related("history_user").order_by("-history_date")[:50],
         "observations": observations, "may_report": access.may_report(target),
+        "counted": counted_ids(observations),
     })
 
 
@@ -202,12 +203,8 @@ def target_edit(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 @login_required
 def unit_detail(request: HttpRequest, slug: str, unit_id: int) -> HttpResponse:
     plan = current(slug)
-    access = access_of(request.user)
     unit = get_object_or_404(Unit, pk=unit_id if unit_id <= query.LARGEST_ID else 0)
-    if access.is_liaison and access.unit != unit:
-        from django.core.exceptions import PermissionDenied
-
-        raise PermissionDenied("只能查看本单位的页面")
+    access = require_unit(request.user, unit)
     on = assessment_date(request, plan)
     led = plan.targets.filter(assignments__unit=unit).distinct()
     data = board(plan, on, access, targets=led)
@@ -215,13 +212,14 @@ def unit_detail(request: HttpRequest, slug: str, unit_id: int) -> HttpResponse:
     period = f"{on.year}-{on.month:02d}"
     submitted = (Observation.objects.filter(target__in=led, period=period)
                  .select_related("target").order_by("target__code", "-reported_at"))
-    reported = {o.target_id for o in submitted}
+    reported = {o.target_id for o in submitted if o.status in (Observation.Status.SUBMITTED,
+                                                                 Observation.Status.APPROVED)}
     show(data.lines)
     unreported = [line for line in data.lines if line.target_id not in reported]
     return render(request, "plans/unit.html", {
         "unreported": unreported,
         "plan": plan, "unit": unit, "board": data, "access": access, "period": period, "on_param": on.isoformat(),
-        "submitted": submitted, "leads": leads_of(plan),
+        "submitted": submitted, "leads": leads_of(plan), "counted": counted_ids(submitted),
         "co_targets": Assignment.objects.filter(unit=unit, role=Assignment.Role.CO, target__plan=plan).count(),
         "timeliness": timeliness.of_unit(plan, unit, on),
     })
@@ -255,8 +253,9 @@ def target_change(request: HttpRequest, slug: str, code: str, action: str) -> Ht
             other = plan.targets.filter(code=form.cleaned_data["other"].strip()).first()
             if other is None:
                 raise ReviewProblem(gettext("计划中没有编号为“%(code)s”的目标") % {"code": form.cleaned_data["other"]})
-            merge_targets(target, other, reason)
-            messages.success(request, gettext("已把 %(other)s 合并到 %(code)s") % {"other": other.code, "code": code})
+            merged = merge_targets(target, other, reason, request.user)
+            messages.success(request, gettext("已把 %(other)s 合并到 %(code)s") % {"other": other.code, "code": code}
+                             + f"：{merged}")
             return redirect("target", slug=plan.slug, code=code)
         except ReviewProblem as e:
             form.add_error(None, str(e))
@@ -302,9 +301,7 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("公开页面未开启")
     plan = current(slug)
     on = assessment_date(request, plan)
-    data = board(plan, on, PUBLIC_ACCESS)
+    data = board(plan, on, PUBLIC)
     show(data.lines)
     return render(request, "plans/public.html", {"plan": plan, "board": data, "on": on})
 
-
-PUBLIC_ACCESS = Access(Role.LEADER, None)

@@ -1,10 +1,14 @@
-"""Reported figures: every one kept, revisions never overwrite, the latest approved one counts."""
+"""Reported figures: every one kept, revisions never overwrite, the latest approved one counts.
+
+Only :mod:`luoshi.progress.workflow` changes a figure's state; every change is in ``history``.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from luoshi.plans.models import Target
 
@@ -25,9 +29,12 @@ class Observation(models.Model):
         SUBMITTED = "submitted", _("待审核")
         APPROVED = "approved", _("已审核")
         RETURNED = "returned", _("已退回")
+        WITHDRAWN = "withdrawn", _("已撤回")
+        REPLACED = "replaced", _("已被替换")
 
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="observations")
-    period = models.CharField("期别", max_length=10, help_text="2024-06、2024Q2、2024H1 或 2024")
+    period = models.CharField("期别", max_length=10,
+                              help_text="只存一种写法：2024-06、2024Q2、2024H1 或 2024")
     cumulative = models.BooleanField("累计数", default=True)
     value = models.FloatField("数值")
     reference = models.FloatField("对照数", null=True, blank=True,
@@ -46,6 +53,7 @@ class Observation(models.Model):
                                     blank=True, related_name="+", verbose_name="审核人")
     reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
     review_note = models.CharField("退回理由", max_length=300, blank=True)
+    history = HistoricalRecords()
 
     objects = ObservationQuerySet.as_manager()
 

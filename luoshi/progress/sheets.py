@@ -5,16 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
 from luoshi.plans.models import Plan, Target
-from luoshi.progress.models import Observation
+from luoshi.progress import workflow
 from luoshi.reports import files
 from luoshi.tracking import BadPeriod, parse_period
 
@@ -71,29 +71,148 @@ def template(plan: Plan, period: str, targets: list[Target] | None = None) -> Wo
     return book
 
 
-def read_rows(path: Path) -> tuple[str, list[list[object]]]:
-    """(sheet name, rows including the header) from an .xlsx or .csv file."""
-    suffix = path.suffix.lower()
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+"""The largest file accepted: a filled template of 1,000 targets is about 60 KB."""
+MAX_INFLATED_BYTES = 40 * 1024 * 1024
+"""What an .xlsx may unpack to, all parts together, as its zip directory declares (reading stops there)."""
+MAX_ROWS = 5000
+"""Rows of figures read from a sheet (besides its header); a plan has a few hundred targets."""
+MAX_COLUMNS = 30
+_XML_PROLOGUE = 4096
+
+
+def read_upload(name: str, data: bytes) -> tuple[str, list[list[object]]]:
+    """(sheet name, rows including the header) from an uploaded .xlsx or .csv, every limit checked first.
+
+    Raises :class:`SheetProblems` naming the problem: too large, a zip bomb, a DTD, a formula or an
+    external link (with its cell), too many rows, or not a spreadsheet at all. Never keeps the file.
+    """
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise SheetProblems([Problem(name, f"文件 {len(data) / 1024 / 1024:.1f} MB，超过 "
+                                           f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB 的上限")])
+    suffix = Path(name).suffix.lower()
     if suffix == ".csv":
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = path.read_bytes().decode("gb18030", errors="replace")
-        return path.name, [list(row) for row in csv.reader(io.StringIO(text))]
+        return name, _csv_rows(name, data)
     if suffix != ".xlsx":
-        raise SheetProblems([Problem(path.name, "只能读取 .xlsx 或 .csv 文件")])
+        raise SheetProblems([Problem(name, "只能读取 .xlsx 或 .csv 文件")])
+    return _xlsx_rows(name, data)
+
+
+def read_rows(path: Path) -> tuple[str, list[list[object]]]:
+    """(sheet name, rows including the header) from an .xlsx or .csv file, with the upload's limits."""
+    if path.stat().st_size > MAX_UPLOAD_BYTES:
+        raise SheetProblems([Problem(path.name, f"文件超过 {MAX_UPLOAD_BYTES // 1024 // 1024} MB 的上限")])
+    return read_upload(path.name, path.read_bytes())
+
+
+def _csv_rows(name: str, data: bytes) -> list[list[object]]:
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise SheetProblems([Problem(path.name, "不是有效的 Excel .xlsx 文件，或文件已损坏")]) from None
-    sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    book.close()
-    return sheet.title, rows
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("gb18030", errors="replace")
+    rows: list[list[object]] = []
+    try:
+        for row in csv.reader(io.StringIO(text.replace("\x00", ""))):
+            if len(rows) > MAX_ROWS:
+                raise SheetProblems([Problem(name, f"超过 {MAX_ROWS} 行的上限，没有读取")])
+            rows.append(list(row[:MAX_COLUMNS]))
+    except csv.Error as e:
+        raise SheetProblems([Problem(f"{name} 第{len(rows) + 1}行", f"不是有效的 CSV（{e}）")]) from None
+    return rows
 
 
-def check(plan: Plan, sheet: str, rows: list[list[object]]) -> list[Observation]:
-    """The observations the rows describe, or SheetProblems naming every bad cell."""
+def _xlsx_rows(name: str, data: bytes) -> tuple[str, list[list[object]]]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise SheetProblems([Problem(name, "不是有效的 Excel .xlsx 文件，或文件已损坏")]) from None
+    inflated = sum(p.file_size for p in parts)
+    if inflated > MAX_INFLATED_BYTES:
+        raise SheetProblems([Problem(name, f"解压后有 {inflated / 1024 / 1024:.0f} MB，超过 "
+                                           f"{MAX_INFLATED_BYTES // 1024 // 1024} MB 的上限（可能是压缩炸弹），"
+                                           "没有读取")])
+    with archive:
+        for part in parts:
+            if part.filename.startswith("xl/externalLinks/"):
+                raise SheetProblems([Problem(name, "引用了外部工作簿（外部链接），请把数值粘贴为数值后再上传")])
+            if part.filename.endswith((".xml", ".rels", ".vml")):
+                _scan(name, archive, part)
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception:  # a hostile file can make the parser raise anything; none of it is a 500
+        raise SheetProblems([Problem(name, "不是有效的 Excel .xlsx 文件，或文件已损坏")]) from None
+    try:
+        sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
+        rows: list[list[object]] = []
+        for cells in sheet.iter_rows(max_col=MAX_COLUMNS):
+            if len(rows) > MAX_ROWS:  # the header and MAX_ROWS rows of figures
+                raise SheetProblems([Problem(f"{sheet.title}", f"超过 {MAX_ROWS} 行的上限，没有读取")])
+            rows.append([_cell_value(sheet.title, c) for c in cells])
+        return sheet.title, rows
+    except SheetProblems:
+        raise
+    except Exception:  # as above: a malformed sheet is the sender's problem, said plainly
+        raise SheetProblems([Problem(name, "工作表已损坏，无法读取；请用 Excel 重新保存")]) from None
+    finally:
+        book.close()
+
+
+def _scan(name: str, archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> None:
+    """Refuse a part with a DTD (entities can expand without end), and a worksheet with more rows than
+    the limit, counted in the unpacked bytes before any XML is parsed (a 100,000-row sheet: a fraction of
+    a second rather than minutes)."""
+    worksheet = part.filename.startswith("xl/worksheets/")
+    rows = 0
+    try:
+        with archive.open(part) as f:
+            chunk = f.read(_XML_PROLOGUE)
+            if _has_dtd(chunk):
+                raise SheetProblems([Problem(f"{name} {part.filename}",
+                                             "含有 DTD（<!DOCTYPE>），为安全起见不予读取；请用 Excel 重新保存")])
+            tail = b""
+            while worksheet and chunk:
+                rows += _rows_in(tail + chunk) - _rows_in(tail)  # a tag cut by the chunk's edge counts once
+                tail = chunk[-5:]
+                if rows > MAX_ROWS + 1:
+                    raise SheetProblems([Problem(name, f"超过 {MAX_ROWS} 行的上限，没有读取")])
+                chunk = f.read(1 << 20)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, zlib.error):
+        raise SheetProblems([Problem(f"{name} {part.filename}", "文件已损坏，无法读取")]) from None
+
+
+def _rows_in(xml: bytes) -> int:
+    return xml.count(b"<row ") + xml.count(b"<row>")
+
+
+def _has_dtd(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="ignore").encode()
+    return b"<!DOCTYPE" in head or b"<!ENTITY" in head
+
+
+def _cell_value(sheet: str, cell: object) -> object:
+    """A cell's value as typed; a formula is refused with its cell; a percentage cell (10.5%) is read as 10.5."""
+    value = getattr(cell, "value", None)
+    if getattr(cell, "data_type", None) == "f" or (isinstance(value, str) and value.startswith("=")
+                                                    and getattr(cell, "data_type", None) != "s"):
+        where = f"{sheet}!{getattr(cell, 'coordinate', '?')}"
+        external = isinstance(value, str) and "[" in value
+        raise SheetProblems([Problem(where, ("引用了外部工作簿" if external else "是公式") +
+                                     f"（{str(value)[:40]}），请粘贴为数值后再上传")])
+    shown_as = getattr(cell, "number_format", "") or ""
+    if isinstance(value, int | float) and not isinstance(value, bool) and "%" in shown_as:
+        return round(value * 100, 10)
+    return value
+
+
+def check(plan: Plan, sheet: str, rows: list[list[object]], explain: bool = True
+          ) -> list[tuple[int, workflow.Figure]]:
+    """The figures the rows describe, each with its row number, or SheetProblems naming every bad cell.
+
+    ``explain``: a figure that leaves its target 滞后 needs 存在问题 and 下一步措施 (uploads by units);
+    the office's import of published figures does not ask.
+    """
     if not rows:
         raise SheetProblems([Problem(sheet, "文件是空的")])
     header = [str(c or "").strip() for c in rows[0]]
@@ -102,9 +221,9 @@ def check(plan: Plan, sheet: str, rows: list[list[object]]) -> list[Observation]
         raise SheetProblems([Problem(f"{sheet}!1", f"表头缺少列：{'、'.join(missing)}"
                                              "（请使用 luoshi observations template 生成的模板）")])
     col = {name: header.index(name) for name in COLUMNS if name in header}
-    targets = {t.code: t for t in plan.targets.all()}
+    targets = {t.code: t for t in plan.targets.select_related("plan", "indicator", "section")}
     problems: list[Problem] = []
-    made: list[Observation] = []
+    made: list[tuple[int, workflow.Figure]] = []
     seen_rows: dict[tuple[str, str], int] = {}
     for number, row in enumerate(rows[1:], 2):
         def cell(name: str, row: list[object] = row) -> object:
@@ -112,58 +231,48 @@ def check(plan: Plan, sheet: str, rows: list[list[object]]) -> list[Observation]
             return row[i] if i is not None and i < len(row) else None
 
         def at(name: str, number: int = number) -> str:
-            return f"{sheet}!{get_column_letter(col[name] + 1)}{number}"
+            return f"{sheet}!{get_column_letter(col[name] + 1)}{number}" if name in col else f"{sheet}!{number}"
 
         code, raw_value = _text(cell("编号")), cell("数值")
-        if not code and _blank(raw_value):
-            continue
         if _blank(raw_value):
             continue  # a target the unit has nothing to report on this time
         target = targets.get(code)
         if target is None:
-            problems.append(Problem(at("编号"), f"编号“{code}”不是计划 {plan.slug} 的目标"))
+            problems.append(Problem(at("编号"), f"编号“{code[:20]}”不是计划 {plan.slug} 的目标"))
             continue
-        row_problems = len(problems)
-        period_text = _text(cell("期别"))
-        try:
-            period = parse_period(period_text)
-            if period.year != plan.year:
-                problems.append(Problem(at("期别"), f"期别 {period_text} 不在计划年度 {plan.year} 年内"))
-        except BadPeriod:
-            problems.append(Problem(at("期别"), f"期别“{period_text}”应写成 2024-06、2024Q2、2024H1 或 2024"))
-        value = _number(raw_value)
-        if value is None:
-            problems.append(Problem(at("数值"), f"数值“{raw_value}”不是数字：只填数字，不带单位和“约”“超”等字"))
         unit = _text(cell("单位"))
         if unit and unit != _unit(target):
-            problems.append(Problem(at("单位"), f"单位“{unit}”与目标的单位“{_unit(target) or '（无）'}”不一致"))
-        reference = cell("对照数")
-        if not _blank(reference) and _number(reference) is None:
-            problems.append(Problem(at("对照数"), f"对照数“{reference}”不是数字"))
-        key = (code, period_text)
-        if key in seen_rows:
-            problems.append(Problem(at("编号"), f"与第{seen_rows[key]}行重复：同一目标同一期别只能填一次"))
-        seen_rows.setdefault(key, number)
-        if len(problems) > row_problems or value is None:
+            problems.append(Problem(at("单位"), f"单位“{unit[:20]}”与目标的单位“{_unit(target) or '（无）'}”不一致"))
             continue
-        made.append(Observation(
-            target=target, period=period_text, value=value,
-            reference=_number(reference) if not _blank(reference) else None,
-            narrative=_text(cell("进展情况")), problems=_text(cell("存在问题")),
-            next_steps=_text(cell("下一步措施")), source=_text(cell("来源"))))
+        try:
+            figure = workflow.read_figure(
+                target, _text(cell("期别")), raw_value, reference=cell("对照数"), narrative=_text(cell("进展情况")),
+                problems=_text(cell("存在问题")), next_steps=_text(cell("下一步措施")), source=_text(cell("来源")),
+                explain=explain)
+        except workflow.Invalid as e:
+            problems.extend(Problem(at(_COLUMN_OF[field]), what) for field, what in e.problems.items())
+            continue
+        if (code, figure.period) in seen_rows:
+            first = seen_rows[(code, figure.period)]
+            problems.append(Problem(at("编号"), f"与第{first}行重复：同一目标同一期别只能填一次"))
+            continue
+        seen_rows[(code, figure.period)] = number
+        made.append((number, figure))
     if problems:
         raise SheetProblems(problems)
     return made
 
 
-@transaction.atomic
+_COLUMN_OF = {"period": "期别", "value": "数值", "reference": "对照数", "narrative": "进展情况",
+              "problems": "存在问题", "next_steps": "下一步措施", "source": "来源"}
+
+
 def import_observations(plan: Plan, path: Path) -> int:
-    """Store the figures in ``path`` for ``plan``: all of them, or none and every problem named."""
+    """Store the published figures in ``path`` for ``plan`` as approved: all of them, or none and every
+    problem named."""
     sheet, rows = read_rows(path)
-    observations = check(plan, sheet, rows)
-    for o in observations:
-        o.save()
-    return len(observations)
+    figures = [f for _, f in check(plan, sheet, rows, explain=False)]
+    return len(workflow.import_approved(figures, reason=f"luoshi observations import {path.name}"))
 
 
 def _unit(target: Target) -> str:
@@ -184,14 +293,3 @@ def _text(x: object) -> str:
     return str(x).strip()
 
 
-def _number(x: object) -> float | None:
-    if isinstance(x, bool):
-        return None
-    if isinstance(x, int | float):
-        return float(x)
-    if isinstance(x, str):
-        try:
-            return float(x.strip().replace(",", ""))
-        except ValueError:
-            return None
-    return None

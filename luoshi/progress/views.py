@@ -1,54 +1,63 @@
-"""Reporting figures: the liaison's form, the Excel template and upload, the office's approvals."""
+"""Reporting figures: the liaison's form, the Excel template and upload, the office's approvals.
+
+Each view reads the request, asks accounts/access.py who may do what, lets a form read what was typed
+and calls progress/workflow.py for the change; none of them decides a rule itself.
+"""
 
 from __future__ import annotations
 
-import base64
 import io
-import tempfile
+from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 
 from luoshi import query
-from luoshi.accounts.access import Access, access_of, require_office, require_reporter
+from luoshi.accounts.access import access_of, require_office, require_reporter
 from luoshi.plans.models import Plan, Target
 from luoshi.plans.views import current
-from luoshi.progress.assessing import assess_plan
+from luoshi.progress import workflow
+from luoshi.progress.assessing import Row, assess_plan
+from luoshi.progress.forms import FigureForm, ReviewForm, UploadRowForm
 from luoshi.progress.models import Observation
-from luoshi.progress.sheets import SheetProblems, check, read_rows, template
-from luoshi.tracking import BadPeriod, assess, parse_period
-from luoshi.tracking import Observation as Seen
+from luoshi.progress.sheets import MAX_ROWS, MAX_UPLOAD_BYTES, SheetProblems, check, read_upload, template
+from luoshi.tracking import Status, parse_period
 from luoshi.units.models import Unit
 
 
 def _period(request: HttpRequest, plan: Plan) -> str:
-    wanted = request.GET.get("period") or request.POST.get("period") or ""
-    try:
-        if parse_period(wanted).year == plan.year:
-            return wanted
-    except BadPeriod:
-        pass
+    """The period asked for (?period=), in its stored form; this month of the plan's year when none is."""
+    wanted = request.GET.get("period") or ""
+    if wanted:
+        try:
+            return workflow.plan_period(plan.year, wanted)
+        except workflow.Invalid as e:
+            messages.error(request, e.problems["period"])
     today = min(date.today(), date(plan.year, 12, 31))
     return f"{plan.year}-{today.month:02d}"
 
 
-def _reporting_targets(plan: Plan, access: Access, unit: Unit | None) -> list[Target]:
-    if access.is_liaison:
-        unit = access.unit
-    targets = plan.targets.select_related("section", "task", "indicator", "plan").order_by("section__ordinal", "id")
-    if unit is not None:
-        targets = targets.filter(Q(assignments__unit=unit) | Q(task__assignments__unit=unit)).distinct()
-    elif not access.is_office:
-        raise PermissionDenied("只有单位联络员和督查室可以报送")
-    return list(targets)
+@dataclass
+class Line:
+    """One target on the reporting form: where it stands, this period's figures, and its form."""
+
+    target: Target
+    row: Row
+    form: FigureForm
+    mine: Observation | None  # the newest figure for this period not yet counted (pending or returned)
+    counted: Observation | None  # the approved figure that counts for this period
+
+    @property
+    def provisional(self) -> Status | None:
+        """Where the pending figure would leave the target once approved."""
+        if self.mine is None or self.mine.status != Observation.Status.SUBMITTED:
+            return None
+        self.mine.target = self.target
+        return workflow.standing(self.mine)
 
 
 @login_required
@@ -56,73 +65,78 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
     """All of a unit's targets for one period on one screen."""
     plan = current(slug)
     access = require_reporter(request.user)
-    unit = access.unit if access.is_liaison else Unit.objects.filter(
-        pk=query.number(request.GET, "unit") or 0).first()
-    period = _period(request, plan)
-    targets = _reporting_targets(plan, access, unit)
-    errors: dict[str, str] = {}
-    latest = _latest_reports(targets, period)
-    if request.method == "POST":
-        made = []
-        for t in targets:
-            raw = request.POST.get(f"value-{t.code}", "").strip()
-            if not raw:
-                continue
+    unit = access.reporting_unit(query.number(request.GET, "unit"))
+    posted = request.method == "POST"
+    if posted:
+        try:
+            period = workflow.plan_period(plan.year, request.POST.get("period", ""))
+        except workflow.Invalid as e:
+            messages.error(request, f"{e.problems['period']}；没有保存任何数值")
+            return redirect(request.get_full_path())
+    else:
+        period = _period(request, plan)
+    targets = list(access.reporting_targets(plan, unit))
+    figures = _figures_of(targets, period)
+    latest = {k: v[-1] for k, v in figures.items()}
+    forms_ = [FigureForm(request.POST if posted else None, target=t, period=period,
+                         initial={"seen": latest[t.pk].pk if t.pk in latest else None}) for t in targets]
+    if posted:
+        valid = all(f.is_valid() for f in forms_)
+        chosen = [f for f in forms_ if f.figure is not None]
+        if valid and chosen:
             try:
-                value = float(raw.replace(",", ""))
-            except ValueError:
-                errors[t.code] = f"“{raw}”不是数字：只填数字，不带单位和“约”“超”等字"
-                continue
-            other = latest.get(t.pk)
-            if other is not None and str(other.pk) != request.POST.get(f"seen-{t.code}", ""):
-                # Someone reported this target for this period after this form was opened: never overwrite
-                # silently. Both figures are kept; this one is taken once the liaison has seen the other.
-                when = timezone.localtime(other.reported_at)
-                errors[t.code] = (f"在你填写期间，{other.reported_by or '他人'}已于{when:%m-%d %H:%M}"
-                                  f"报送了 {other.value:g}（{other.get_status_display()}）；请核对后再次提交")
-                continue
-            made.append(Observation(
-                target=t, period=period, value=value, status=Observation.Status.SUBMITTED,
-                narrative=request.POST.get(f"narrative-{t.code}", "").strip(),
-                problems=request.POST.get(f"problems-{t.code}", "").strip(),
-                next_steps=request.POST.get(f"next-{t.code}", "").strip(), reported_by=request.user))
-        if not errors and made:
-            with transaction.atomic():
-                Observation.objects.bulk_create(made)
-            messages.success(request, f"已报送{len(made)}条，等待督查室审核")
-            chosen = f"&unit={unit.pk}" if unit and access.is_office else ""
-            return redirect(f"{request.path}?period={period}{chosen}")
-        if not errors:
+                workflow.submit_all([f.figure for f in chosen if f.figure], request.user,
+                                    {f.figure.key: f.cleaned_data.get("seen") for f in chosen if f.figure})
+            except workflow.WorkflowError as e:
+                blamed = next((f for f in chosen if f.figure and f.figure.target.code in str(e)), None)
+                if blamed is not None:
+                    blamed.add_error("value", str(e))
+                else:
+                    messages.error(request, str(e))
+            else:
+                messages.success(request, f"已报送{len(chosen)}条，等待督查室审核")
+                suffix = f"&unit={unit.pk}" if unit and access.is_office else ""
+                return redirect(f"{request.path}?period={period}{suffix}")
+        elif valid:
             messages.warning(request, "没有填写任何数值")
     on = parse_period(period).end
     rows = {r.target.pk: r for r in assess_plan(plan, on, targets)}
-    pending = {o.target_id: o for o in Observation.objects.filter(target__in=targets, period=period)
-               .exclude(status=Observation.Status.APPROVED).order_by("reported_at")}
+    counted = {o.target_id: o for o in workflow.counting_by_period(
+        [o for found in figures.values() for o in found]).values()}
     lines = []
-    for t in targets:
-        provisional = None
-        mine = pending.get(t.pk)
-        if mine is not None and mine.status == Observation.Status.SUBMITTED:
-            from luoshi.progress.assessing import goal_of
-
-            provisional = assess(goal_of(t), [Seen(parse_period(mine.period, mine.cumulative), mine.value,
-                                                   mine.cumulative, mine.reference)], on)
-        seen = latest.get(t.pk)
-        lines.append((t, rows[t.pk], mine, provisional, errors.get(t.code), request.POST.get(f"value-{t.code}", ""),
-                      seen.pk if seen else ""))
+    for t, form in zip(targets, forms_, strict=True):
+        waiting = [o for o in figures.get(t.pk, []) if o.status in (Observation.Status.SUBMITTED,
+                                                                       Observation.Status.RETURNED)]
+        lines.append(Line(t, rows[t.pk], form, waiting[-1] if waiting else None, counted.get(t.pk)))
     return render(request, "progress/report.html", {
         "plan": plan, "access": access, "unit": unit, "period": period, "lines": lines,
         "units": Unit.objects.filter(kind="department") if access.is_office else None,
     })
 
 
-def _latest_reports(targets: list[Target], period: str) -> dict[int, Observation]:
-    """The last figure reported for each target and period, whoever reported it."""
-    latest: dict[int, Observation] = {}
+def _figures_of(targets: list[Target], period: str) -> dict[int, list[Observation]]:
+    """Every figure reported for each target and ``period``, oldest first."""
+    found: dict[int, list[Observation]] = {}
     for o in (Observation.objects.filter(target__in=targets, period=period).select_related("reported_by")
               .order_by("reported_at", "id")):
-        latest[o.target_id] = o
-    return latest
+        found.setdefault(o.target_id, []).append(o)
+    return found
+
+
+@login_required
+def withdraw(request: HttpRequest, slug: str, observation_id: int) -> HttpResponse:
+    """The reporter takes back their own pending figure."""
+    plan = current(slug)
+    require_reporter(request.user)
+    if request.method != "POST":
+        return redirect("report", slug=plan.slug)
+    found = get_object_or_404(Observation.objects.select_related("target"), pk=observation_id, target__plan=plan)
+    try:
+        workflow.withdraw(found, request.user)
+        messages.success(request, f"已撤回 {found.target.code} {found.period} 的数值 {found.value:g}")
+    except workflow.WorkflowError as e:
+        messages.error(request, str(e))
+    return redirect(f"{redirect('report', slug=plan.slug).url}?period={found.period}")
 
 
 @login_required
@@ -130,7 +144,7 @@ def template_download(request: HttpRequest, slug: str) -> HttpResponse:
     plan = current(slug)
     access = require_reporter(request.user)
     period = _period(request, plan)
-    book = template(plan, period, _reporting_targets(plan, access, access.unit) if access.is_liaison else None)
+    book = template(plan, period, list(access.reporting_targets(plan)) if access.is_liaison else None)
     out = io.BytesIO()
     book.save(out)
     response = HttpResponse(out.getvalue(),
@@ -139,70 +153,119 @@ def template_download(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
+UploadRows = forms.formset_factory(UploadRowForm, extra=0, max_num=MAX_ROWS, absolute_max=MAX_ROWS,
+                                   validate_max=True)
+
+
 @login_required
 def upload(request: HttpRequest, slug: str) -> HttpResponse:
-    """Upload a filled template: a preview shows every problem cell before anything is saved."""
+    """Upload a filled template: a preview shows every problem cell before anything is saved.
+
+    The file itself is read once and never kept (not in the session, not on disk): the preview carries
+    the checked figures as form fields, and confirming checks them again through the same rules.
+    """
     plan = current(slug)
     access = require_reporter(request.user)
-    allowed = {t.pk for t in _reporting_targets(plan, access, access.unit if access.is_liaison else None)}
+    allowed = {t.code: t for t in access.reporting_targets(plan)}
     problems: list[str] = []
-    preview: list[Observation] = []
-    if request.method == "POST" and request.POST.get("confirm") and "upload" in request.session:
-        stored = request.session.pop("upload")
-        preview, problems = _check_upload(plan, stored["name"], base64.b64decode(stored["data"]), allowed)
-        if not problems:
-            for o in preview:
-                o.status, o.reported_by = Observation.Status.SUBMITTED, request.user
-            with transaction.atomic():
-                Observation.objects.bulk_create(preview)
-            messages.success(request, f"已报送{len(preview)}条，等待督查室审核")
-            return redirect("report", slug=plan.slug)
+    rows = None
+    if request.method == "POST" and request.POST.get("confirm"):
+        rows = UploadRows(request.POST, prefix="row", form_kwargs={"targets": allowed})
+        if rows.is_valid():
+            figures = [f.figure for f in rows.forms if f.figure is not None]
+            try:
+                workflow.submit_all(figures, request.user, {f.figure.key: f.cleaned_data.get("seen")
+                                                            for f in rows.forms if f.figure is not None})
+            except workflow.WorkflowError as e:
+                problems.append(str(e))
+            else:
+                messages.success(request, f"已报送{len(figures)}条，等待督查室审核")
+                return redirect("report", slug=plan.slug)
+        else:
+            problems += [f"第{n}行: {e}" for n, errors in enumerate(rows.errors, 1) for e in _flat(errors)]
+            problems += list(rows.non_form_errors())
+        rows = None
     elif request.method == "POST" and request.FILES.get("file"):
         uploaded = request.FILES["file"]
-        data = uploaded.read()
-        preview, problems = _check_upload(plan, uploaded.name or "upload.xlsx", data, allowed)
-        if not problems:
-            request.session["upload"] = {"name": uploaded.name, "data": base64.b64encode(data).decode()}
-    return render(request, "progress/upload.html", {"plan": plan, "access": access, "problems": problems,
-                                                    "preview": preview})
-
-
-def _check_upload(plan: Plan, name: str, data: bytes, allowed: set[int]) -> tuple[list[Observation], list[str]]:
-    suffix = Path(name).suffix.lower() if Path(name).suffix.lower() in (".xlsx", ".csv") else ".xlsx"
-    with tempfile.NamedTemporaryFile(suffix=suffix) as f:
-        f.write(data)
-        f.flush()
+        name = uploaded.name or "upload.xlsx"
         try:
-            sheet, rows = read_rows(Path(f.name))
-            found = check(plan, sheet if suffix == ".xlsx" else name, rows)
+            if uploaded.size is not None and uploaded.size > MAX_UPLOAD_BYTES:
+                raise SheetProblems([])  # read_upload words the message; the body is not read at all
+            sheet, cells = read_upload(name, uploaded.read(MAX_UPLOAD_BYTES + 1))
+            found = check(plan, sheet, cells)
         except SheetProblems as e:
-            return [], [str(p).replace(Path(f.name).name, name) for p in e.problems]
-    foreign = [o.target.code for o in found if o.target_id not in allowed]
-    if foreign:
-        return [], [f"{name}: 目标 {'、'.join(foreign)} 不属于你的单位，不能报送"]
-    return found, []
+            problems = [str(p) for p in e.problems] or [
+                f"{name}: 文件超过 {MAX_UPLOAD_BYTES // 1024 // 1024} MB 的上限，没有读取"]
+        else:
+            foreign = sorted({f.target.code for _, f in found if f.target.code not in allowed})
+            if foreign:
+                problems = [f"{name}: 目标 {'、'.join(foreign)} 不属于你的单位，不能报送"]
+            else:
+                latest = _latest_ids([f for _, f in found])
+                rows = UploadRows(prefix="row", form_kwargs={"targets": allowed}, initial=[
+                    {"code": f.target.code, "period": f.period, "value": repr(f.value),
+                     "reference": "" if f.reference is None else repr(f.reference), "narrative": f.narrative,
+                     "problems": f.problems, "next_steps": f.next_steps, "source": f.source,
+                     "seen": latest.get(f.key), "line": n} for n, f in found])
+    return render(request, "progress/upload.html", {
+        "plan": plan, "access": access, "problems": problems, "rows": rows,
+        "limit_mb": MAX_UPLOAD_BYTES // 1024 // 1024, "max_rows": MAX_ROWS})
+
+
+def _latest_ids(figures: list[workflow.Figure]) -> dict[tuple[int, str], int]:
+    """The newest figure already stored for each (target, period) the upload reports: what its sender saw."""
+    found: dict[tuple[int, str], int] = {}
+    for target_id, period, pk in (Observation.objects.filter(target__in={f.target.pk for f in figures})
+                                  .order_by("id").values_list("target_id", "period", "id")):
+        found[(target_id, period)] = pk
+    return found
+
+
+def _flat(errors: dict[str, list[str]]) -> list[str]:
+    return [str(m) for messages_ in errors.values() for m in messages_]
 
 
 @login_required
 def approvals(request: HttpRequest, slug: str) -> HttpResponse:
-    """The office approves submissions (they count from then on) or returns them with a reason."""
+    """The office approves submissions (they count from then on), a batch at once, or returns them."""
     plan = current(slug)
     require_office(request.user)
+    pending = list(Observation.objects.filter(target__plan=plan).pending())
     if request.method == "POST":
-        chosen = get_object_or_404(Observation, pk=query.number(request.POST, "observation"), target__plan=plan,
-                                   status=Observation.Status.SUBMITTED)
-        if request.POST.get("action") == "return":
-            reason = request.POST.get("reason", "").strip()
-            if not reason:
-                messages.error(request, "退回时请写明理由")
-                return redirect("approvals", slug=plan.slug)
-            chosen.status, chosen.review_note = Observation.Status.RETURNED, reason
-        else:
-            chosen.status = Observation.Status.APPROVED
-        chosen.reviewed_by, chosen.reviewed_at = request.user, timezone.now()
-        chosen.save(update_fields=["status", "review_note", "reviewed_by", "reviewed_at"])
-        messages.success(request, f"{chosen.target.code} {chosen.period}：{chosen.get_status_display()}")
+        form = ReviewForm(request.POST, pending=pending)
+        if not form.is_valid():
+            for error in _flat(form.errors):
+                messages.error(request, error)
+            return redirect("approvals", slug=plan.slug)
+        data = form.cleaned_data
+        try:
+            if data["action"] == "approve":
+                done = workflow.approve(data["figure"], request.user)
+                messages.success(request, f"{done.target.code} {done.period}：{done.get_status_display()}")
+            elif data["action"] == "return":
+                done = workflow.send_back(data["figure"], request.user, data["reason"])
+                messages.success(request, f"{done.target.code} {done.period}：{done.get_status_display()}")
+            else:
+                batch = workflow.approve_batch(
+                    pending, request.user, set(data["chosen"]) if data["action"] == "approve-checked" else None)
+                messages.success(request, f"已通过{len(batch.approved)}条")
+                for o, why in batch.skipped:
+                    messages.warning(request, f"{o.target.code} {o.period} 未通过：{why}")
+        except workflow.WorkflowError as e:
+            messages.error(request, str(e))
         return redirect("approvals", slug=plan.slug)
-    pending = Observation.objects.filter(target__plan=plan).pending()
-    return render(request, "progress/approvals.html", {"plan": plan, "pending": pending,
+    counted = workflow.counting_by_period(pending)
+    items = [Pending(o, workflow.blockers(o, request.user, pending, counted), counted.get((o.target_id, o.period)))
+             for o in pending]
+    return render(request, "progress/approvals.html", {"plan": plan, "pending": items,
+                                                       "clean": sum(1 for i in items if not i.blockers),
                                                        "access": access_of(request.user)})
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A figure waiting for the office: what would stop a batch approval, and the figure that counts now."""
+
+    figure: Observation
+    blockers: list[str]
+    counted: Observation | None

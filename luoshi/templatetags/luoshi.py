@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from django import template
 from django.utils.html import format_html
@@ -42,6 +43,20 @@ def percent(x: float | None) -> str:
 @register.filter
 def light(value: Status | str) -> str:
     return LIGHTS[STATUS_LABELS[Status(value)][1]]
+
+
+@register.filter
+def source(text: str | None, length: int = 60) -> str:
+    """A figure's 来源: a link only when it is an http(s) address; anything else (javascript:, data:…) is text."""
+    if not text:
+        return ""
+    shown = text if len(text) <= length else text[:length - 1] + "…"
+    if _WEB_ADDRESS.match(text) and not any(c.isspace() or ord(c) < 32 for c in text):
+        return format_html('<a href="{}" rel="noopener noreferrer nofollow">{}</a>', text, shown)
+    return format_html("{}", shown)
+
+
+_WEB_ADDRESS = re.compile(r"https?://[^/\s]", re.IGNORECASE)
 
 
 @register.filter

@@ -33,3 +33,22 @@ def parse_period(text: str, cumulative: bool = True) -> Period:
     if m := _YEAR.fullmatch(text):
         return Period(int(m.group(1)), 1, 12)
     raise BadPeriod(f"{text!r} is not a period: write 2024-05, 2024Q2, 2024H1 or 2024")
+
+
+def canonical(text: str) -> str:
+    """The one form a period is stored in: 2024-06, 2024Q2, 2024H1 or 2024.
+
+    ``2024-6``, ``2024q2`` and ``2024 Q2`` are the same periods as ``2024-06`` and
+    ``2024Q2``; anything that is not a period raises :class:`BadPeriod`.
+    """
+    text = text.strip()
+    if m := _MONTH.fullmatch(text):
+        parse_period(text)
+        return f"{m.group(1)}-{int(m.group(2)):02d}"
+    if m := _QUARTER.fullmatch(text):
+        return f"{m.group(1)}Q{m.group(2)}"
+    if m := _HALF.fullmatch(text):
+        return f"{m.group(1)}H{m.group(2)}"
+    if _YEAR.fullmatch(text):
+        return text
+    raise BadPeriod(f"{text!r} is not a period: write 2024-05, 2024Q2, 2024H1 or 2024")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from luoshi.plans.models import Target, Task
 
@@ -56,6 +57,7 @@ class Assignment(models.Model):
     role = models.CharField("角色", max_length=4, choices=Role.choices, default=Role.LEAD)
     basis = models.CharField("依据", max_length=100, blank=True,
                              help_text="自动分派时命中的关键词；人工分派时为空")
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = verbose_name_plural = "分工"

@@ -68,8 +68,8 @@ def test_it_takes_a_figure_for_approval_exactly_as_the_form_does(plan: Plan, lia
 
 
 @pytest.mark.parametrize(("body", "detail"), [
-    ({"period": "June", "value": 1}, "period: 'June' is not a period"),
-    ({"period": "2023-06", "value": 1}, "period: 2023-06 不在计划年度 2024 年内"),
+    ({"period": "June", "value": 1}, "period: 期别“June”应写成 2024-06"),
+    ({"period": "2023-06", "value": 1}, "period: 期别 2023-06 不在计划年度 2024 年内"),
 ])
 def test_it_names_what_is_wrong_with_a_figure(plan: Plan, liaison: User, body: dict[str, object],
                                               detail: str) -> None:

@@ -57,7 +57,7 @@ def test_a_liaison_reports_a_figure_and_the_office_approves_it(
     log_in(page, server, "alice")
     page.goto(f"{server}/plans/{plan.slug}/approvals/")
     page.screenshot(path=str(shots / "approvals.png"), full_page=True)
-    page.get_by_role("button", name="通过").click()
+    page.get_by_role("button", name="通过", exact=True).click()
     expect(page.locator(".messages")).to_contain_text("1.1.1 2024-06：已审核")
     assert Observation.objects.get().status == "approved"
 

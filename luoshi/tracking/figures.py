@@ -1,0 +1,75 @@
+"""Reported numbers, read once: what a figure may be for a goal, and why not.
+
+Pure Python. Every way a figure reaches luoshi (the form, an upload, the API) reads
+it with :func:`read_number` and checks it with :func:`check_figure`, so the same
+value is refused everywhere with the same reason.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from luoshi.extract.model import Kind
+from luoshi.tracking.model import Goal, Period
+
+LARGEST = 1e15
+"""No figure a government reports comes near this (全国GDP is about 1.3e6 亿元); 1e308 is a typo or an attack."""
+
+_SHARE_UNITS = frozenset(("%", "‰"))
+_GROUPING = re.compile(r"(?<=\d)[,，](?=\d{3}(\D|$))")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
+
+
+class BadFigure(ValueError):
+    """Not a figure this target can have; the message says why, in Chinese, for the person who typed it."""
+
+
+def read_number(raw: object) -> float:
+    """The number in a cell or a form field: 1,234.5 and full-width digits are read; units and words are not.
+
+    Raises :class:`BadFigure` for anything else, including ``inf``, ``nan`` and values beyond :data:`LARGEST`.
+    """
+    if isinstance(raw, bool):
+        raise BadFigure(f"“{raw}”不是数字")
+    if isinstance(raw, int | float):
+        value = float(raw)
+    elif isinstance(raw, str):
+        text = _GROUPING.sub("", raw.strip().translate(_FULL_WIDTH))
+        if text.lower().lstrip("+-") in ("inf", "infinity", "nan"):
+            raise BadFigure(f"“{text}”不是有限的数值（无穷大或非数），只填实际的数字")
+        if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", text):
+            raise BadFigure(f"“{raw.strip()[:40]}”不是数字：只填数字，不带单位和“约”“超”等字")
+        value = float(text)
+    else:
+        raise BadFigure(f"“{str(raw)[:40]}”不是数字")
+    if not math.isfinite(value) or abs(value) > LARGEST:
+        raise BadFigure(f"“{str(raw).strip()[:40]}”超出了任何统计数的范围")
+    return value
+
+
+def check_figure(goal: Goal, value: float, reference: float | None = None) -> None:
+    """Raise :class:`BadFigure` when ``value`` (and the ``reference`` figure) cannot be true for ``goal``.
+
+    A growth cannot fall below −100 %, a share or rate cannot be negative, a milestone is
+    done (1), not done (0) or a share of the way in between.
+    """
+    for name, x in (("数值", value), ("对照数", reference)):
+        if x is not None and (not math.isfinite(x) or abs(x) > LARGEST):
+            raise BadFigure(f"{name}超出了任何统计数的范围")
+    if goal.kind == Kind.MILESTONE and not 0 <= value <= 1:
+        raise BadFigure(f"节点类目标只能填 1（已完成）、0（未开始）或 0 到 1 之间的进度，不能填 {value:g}")
+    if goal.kind == Kind.GROWTH or (goal.kind == Kind.DIRECTION and goal.unit == "%"):
+        for name, x in (("增速", value), ("对照数", reference)):
+            if x is not None and x < -100:
+                raise BadFigure(f"{name} {x:g}% 低于 −100%：比上年减少不会超过全部")
+    if goal.kind == Kind.LEVEL and (goal.unit or "") in _SHARE_UNITS and value < 0:
+        raise BadFigure(f"比率或占比不能为负数（填了 {value:g}{goal.unit}）")
+
+
+def needs_reference(goal: Goal, period: Period) -> bool:
+    """Whether a figure for ``goal`` and ``period`` means nothing without the figure it is compared with
+    (对照数): always for a relation (高于全省平均), for a direction unless a year's figure meets a known baseline."""
+    if goal.kind == Kind.RELATION:
+        return True
+    return goal.kind == Kind.DIRECTION and not (period.is_year and goal.baseline is not None)
