@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from luoshi.accounts.access import Access
 from luoshi.deadlines.items import DueItem, due_items
 from luoshi.plans.models import Plan
+from luoshi.progress import workflow
 from luoshi.progress.models import Observation
 from luoshi.tracking import parse_period
 from luoshi.tracking.due import DueState
@@ -90,10 +91,5 @@ def returned_figures(plan: Plan, items: list[DueItem]) -> list[Returned]:
 
 def _waiting(figures: QuerySet[Observation]) -> list[Waiting]:
     pending = list(figures.select_related("target", "reported_by").order_by("reported_at", "id"))
-    if not pending:
-        return []
-    counted: dict[tuple[int, str], Observation] = {}
-    for o in Observation.objects.counted().filter(target__in={o.target_id for o in pending},
-                                                  period__in={o.period for o in pending}):
-        counted[(o.target_id, o.period)] = o  # approved, in the order reported: the last one counts
+    counted = workflow.counting_by_period(pending)
     return [Waiting(o, counted.get((o.target_id, o.period))) for o in pending]

@@ -130,7 +130,8 @@ _CACHE_LOCK = threading.Lock()
 
 def _plan_items(plan: Plan, on: date) -> list[DueItem]:
     figures = Observation.objects.filter(target__plan=plan).aggregate(
-        n=Count("id"), last=Max("id"), reviewed=Max("reviewed_at"))
+        n=Count("id"), last=Max("id"), reviewed=Max("reviewed_at"),
+        waiting=Count("id", filter=Q(status=Observation.Status.SUBMITTED)))  # a withdrawal changes only this
     rules = ReportingRule.objects.filter(plan=plan).aggregate(n=Count("id"), changed=Max("changed_at"))
     assigned = Assignment.objects.aggregate(n=Count("id"), last=Max("id"))
     targets = plan.targets.aggregate(n=Count("id"), last=Max("id"))

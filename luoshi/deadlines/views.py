@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from luoshi import query
@@ -22,6 +22,8 @@ from luoshi.deadlines.items import due_items
 from luoshi.deadlines.models import Channel, Contact, Reminder, ReportingRule
 from luoshi.plans.models import Indicator, Plan
 from luoshi.plans.views import current
+from luoshi.progress import workflow
+from luoshi.progress.models import Observation
 from luoshi.reports import files
 from luoshi.tracking.due import DueState
 
@@ -38,6 +40,14 @@ def inbox(request: HttpRequest, slug: str) -> HttpResponse:
     access = access_of(request.user)
     if not access.reports:
         return redirect("dashboard", slug=plan.slug)
+    if request.method == "POST":
+        figure = get_object_or_404(Observation, pk=request.POST.get("withdraw") or 0, target__plan=plan)
+        try:
+            workflow.withdraw(figure, request.user)
+            messages.success(request, f"已撤回 {figure.target.code} {figure.period} 的数值 {figure.value:g}")
+        except workflow.WorkflowError as e:
+            messages.error(request, str(e))
+        return redirect(request.get_full_path())
     on = day_asked(request, plan)
     return render(request, "deadlines/inbox.html", {
         "plan": plan, "access": access, "box": inbox_of(plan, access, on), "on": on,

@@ -107,3 +107,23 @@ def test_the_months_bulletin_shows_timeliness_and_the_laggards_own_words(
     assert "报送及时率" in text and "逾期报送1项" in text  # 2.1.1's April figure came on 12 May
     assert "存在问题：土地要素制约，项目开工偏慢" in text and "下一步措施：加快用地审批，每周调度" in text
     page.screenshot(path=str(shots / "bulletins.png"), full_page=True)
+
+
+def test_the_office_approves_twenty_figures_at_once(
+        page: Page, live_server, plan: Plan, shots: Path) -> None:  # type: ignore[no-untyped-def]
+    from django.contrib.auth.models import User
+
+    charlie = User.objects.get(username="charlie")
+    for code in ("1.1.1", "1.1.2", "1.1.3", "2.1.1", "2.1.2"):
+        for month in (1, 2, 3, 4):
+            reported(plan, code, f"2024-{month:02d}", date(2024, month + 1, 8), status="submitted", value=1000,
+                     reported_by=charlie, problems="土地要素制约", next_steps="加快项目审批")
+    server = live_server.url
+    log_in(page, server, "alice")
+    expect(page.locator("header .inbox .count")).to_have_text("20")
+    page.goto(f"{server}/plans/{plan.slug}/approvals/")
+    page.get_by_role("button", name="通过全部无疑问的（20条）").click()
+    expect(page.locator("h1")).to_contain_text("（0）")
+    assert Observation.objects.filter(status="approved").count() == 20
+    expect(page.locator("header .inbox .count")).to_have_count(0)  # nothing waits for the office now
+    page.screenshot(path=str(shots / "approvals-batch.png"), full_page=True)

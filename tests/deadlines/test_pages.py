@@ -161,3 +161,20 @@ def test_it_asks_the_database_the_same_number_of_times_however_many_due_items(
         response = client.get(url)
     assert response.status_code == 200
     assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
+
+
+def test_it_lets_a_liaison_withdraw_their_own_pending_figure_from_the_inbox(
+        plan: Plan, liaison: User, other_liaison: User) -> None:
+    mine = reported(plan, "1.1.2", "2024-03", date(2024, 4, 2), status="submitted", value=9.5, reported_by=liaison)
+    url = reverse("inbox", args=[plan.slug]) + ON
+    response = client_for(other_liaison).post(url, {"withdraw": mine.pk}, follow=True)
+    assert "只能撤回自己报送的数值" in response.content.decode()
+    mine.refresh_from_db()
+    assert mine.status == "submitted"
+    page = client_for(liaison).get(url).content.decode()
+    assert f'name="withdraw" value="{mine.pk}"' in page
+    response = client_for(liaison).post(url, {"withdraw": mine.pk}, follow=True)
+    assert "已撤回 1.1.2 2024-03 的数值 9.5" in response.content.decode()
+    mine.refresh_from_db()
+    assert mine.status == "withdrawn" and response.context["box"].waiting == []
+    assert ("1.1.2", "2024-03") in {(i.code, i.period) for i in response.context["box"].due_soon}
