@@ -12,9 +12,11 @@ from luoshi.accounts.models import Role
 from luoshi.accounts.users import add_user
 from luoshi.plans.models import Plan
 from luoshi.units.models import Assignment, Unit
+from tests.browser.helpers import log_in
+from tests.world import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PASSWORD = "correct-horse-battery"
+
 LIAISON_PASSWORD = "shanchuan-green-river-2025"
 
 # Written for this test: a small report of an invented city, in the genre's usual words.
@@ -41,13 +43,6 @@ def office(transactional_db: None, settings) -> None:  # type: ignore[no-untyped
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     add_user("alice", PASSWORD, Role.OFFICE)
 
-
-def log_in(page: Page, server: str, username: str, password: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{server}/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(password)
-    page.get_by_role("button", name="登录").click()
 
 
 def test_the_office_sets_up_a_new_city_and_its_liaison_sees_just_their_target(

@@ -15,9 +15,10 @@ from luoshi.plans.models import Plan
 from luoshi.progress.models import Observation
 from luoshi.progress.sheets import template
 from luoshi.units.assigning import assign_by_keywords
+from tests.browser.helpers import log_in
 from tests.factories import imported_report
+from tests.world import PASSWORD
 
-PASSWORD = "correct-horse-battery"
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -32,13 +33,6 @@ def plan(transactional_db: None, settings) -> Plan:  # type: ignore[no-untyped-d
     add_user("bob", PASSWORD, Role.LEADER)
     return plan
 
-
-def log_in(page: Page, server: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{server}/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
 
 
 def test_a_liaison_reports_a_figure_and_the_office_approves_it(

@@ -15,8 +15,9 @@ from luoshi.extract.render import document
 from luoshi.outcomes.models import Outcome
 from luoshi.plans.importing import import_document
 from luoshi.units.assigning import assign_by_keywords
-from tests.browser.test_journeys import PASSWORD, log_in
+from tests.browser.helpers import log_in
 from tests.conftest import SEED, SHARED, require
+from tests.world import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 JINHUA = SHARED / "corpus" / "jinhua"

@@ -8,7 +8,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from luoshi.plans.models import Plan
-from tests.browser.test_journeys import log_in, plan  # noqa: F401  (the journeys' world)
+from tests.browser.helpers import log_in
+from tests.browser.test_journeys import plan  # noqa: F401  (the journeys' world)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
