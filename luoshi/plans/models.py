@@ -102,7 +102,7 @@ class Origin(models.TextChoices):
 
 class TargetQuerySet(models.QuerySet["Target"]):
     def for_assessment(self) -> TargetQuerySet:
-        return self.select_related("section", "task", "indicator", "plan").order_by("section__ordinal", "id")
+        return self.select_related("section", "task", "indicator").order_by("section__ordinal", "id")
 
 
 class Target(models.Model):

@@ -42,7 +42,7 @@ def _period(request: HttpRequest, plan: Plan) -> str:
 def _reporting_targets(plan: Plan, access: Access, unit: Unit | None) -> list[Target]:
     if access.is_liaison:
         unit = access.unit
-    targets = plan.targets.select_related("section", "task", "indicator", "plan").order_by("section__ordinal", "id")
+    targets = plan.targets.for_assessment()
     if unit is not None:
         targets = targets.filter(Q(assignments__unit=unit) | Q(task__assignments__unit=unit)).distinct()
     elif not access.is_office:

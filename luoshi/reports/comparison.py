@@ -55,7 +55,7 @@ def compare(plans: list[Plan]) -> Comparison:
     """The plans' targets by canonical indicator and kind, plans ordered by region then year."""
     plans = sorted(plans, key=lambda p: (p.region, p.year))
     found: dict[tuple[str, str], dict[int, Target]] = defaultdict(dict)
-    for t in Target.objects.filter(plan__in=plans, indicator__isnull=False).select_related("indicator", "plan"):
+    for t in Target.objects.filter(plan__in=plans, indicator__isnull=False).select_related("indicator"):
         found[(t.indicator.name, t.kind)].setdefault(t.plan_id, t)  # the first of a kind in a plan stands for it
     lines = []
     for (indicator, kind), by_plan in sorted(found.items()):
