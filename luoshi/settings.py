@@ -25,6 +25,15 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}")
 
 
+def env_int(name: str, default: int, low: int, high: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    if not raw.strip().isdigit() or not low <= int(raw) <= high:
+        raise ImproperlyConfigured(f"{name} must be a whole number from {low} to {high}, not {raw!r}")
+    return int(raw)
+
+
 DEBUG = env_bool("LUOSHI_DEBUG", True)
 SECRET_KEY = os.environ.get("LUOSHI_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -54,6 +63,7 @@ INSTALLED_APPS = [
     "luoshi.units",
     "luoshi.progress",
     "luoshi.reports",
+    "luoshi.deadlines",
 ]
 
 MIDDLEWARE = [
@@ -112,3 +122,18 @@ TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Reminders (luoshi remind): how many days before its due date a figure is "due soon", the
+# address the links in reminders point to, and the SMTP server e-mail goes through.
+LUOSHI_DUE_SOON_DAYS = env_int("LUOSHI_DUE_SOON_DAYS", 3, 0, 31)
+LUOSHI_BASE_URL = os.environ.get("LUOSHI_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+EMAIL_HOST = os.environ.get("LUOSHI_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("LUOSHI_EMAIL_PORT", 25, 1, 65535)
+EMAIL_HOST_USER = os.environ.get("LUOSHI_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("LUOSHI_EMAIL_PASSWORD", "")
+_SECURITY = os.environ.get("LUOSHI_EMAIL_SECURITY", "none")
+if _SECURITY not in ("none", "starttls", "ssl"):
+    raise ImproperlyConfigured(f"LUOSHI_EMAIL_SECURITY must be none, starttls or ssl, not {_SECURITY!r}")
+EMAIL_USE_TLS, EMAIL_USE_SSL = _SECURITY == "starttls", _SECURITY == "ssl"
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("LUOSHI_EMAIL_FROM", "luoshi@localhost")

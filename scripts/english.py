@@ -97,6 +97,17 @@ ENGLISH = {
     "未完成": "Missed", "无数据": "No data", "未到报送期": "Not due",
 }
 
+# The reporting calendar, the inbox, the 催报 list and reminders (luoshi/deadlines).
+ENGLISH.update({
+    "报送及时率": "On-time reporting", "按时": "On time", "逾期": "Late", "未报": "Missing", "应报": "Due",
+    "月": "", "全年累计": "Year to date", "尚无到期的报送": "Nothing has fallen due yet",
+    "报送及时率 = 按时报送 ÷ 已过截止日的应报数据（当年累计）":
+        "On-time reporting = figures reported on time ÷ figures past their due date (year to date)",
+    "按期末所在月份统计；报送及时率 = 按时报送 ÷ 已过截止日的应报数据。截止日见报送日历。":
+        "By the month each period ends; on-time reporting = figures reported on time ÷ figures past their due "
+        "date. Due dates are in the reporting calendar.",
+})
+
 
 def template_ids() -> set[str]:
     """Every message id the templates use, in Django's form (%(name)s for variables)."""

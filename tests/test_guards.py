@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORES = ["luoshi.extract", "luoshi.extract.render", "luoshi.tracking", "luoshi.tracking.cases",
-         "luoshi.tracking.render"]
+         "luoshi.tracking.render", "luoshi.tracking.due"]
 
 
 def test_it_keeps_the_cores_free_of_django() -> None:
@@ -27,7 +27,7 @@ def test_it_documents_every_command() -> None:
 
 def test_it_documents_every_setting_read_from_the_environment() -> None:
     source = (ROOT / "luoshi/settings.py").read_text()
-    read = set(re.findall(r"""(?:environ\.get|env_bool|env=)\(?["']([A-Z_]+)["']""", source))
+    read = set(re.findall(r"""(?:environ\.get|env_bool|env_int|env=)\(?["']([A-Z_0-9]+)["']""", source))
     documented = set(re.findall(r"^\| `([A-Z_]+)`", (ROOT / "docs/settings.md").read_text(), re.M))
     assert read and read == documented
 

@@ -11,9 +11,11 @@ import csv
 import json
 import random
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from luoshi.accounts.models import Role
@@ -72,6 +74,7 @@ def build(seed: Path | None) -> Demo:
         if not Observation.objects.filter(target__plan=plan).exists():
             published = _load_outcomes(plan)
             illustrative = _generate_months(plan)
+            _stamp_reporting_days(plan)
     return Demo(plan, imported, units, published, illustrative, bool(plan.text))
 
 
@@ -115,6 +118,24 @@ def _generate_months(plan: Plan) -> int:
     bulk_update_with_history(seasonal, Target, ["profile"], default_change_reason="演示：按典型年份设置各月占比")
     Observation.objects.bulk_create(made)
     return len(made)
+
+
+def _stamp_reporting_days(plan: Plan) -> None:
+    """When each figure was reported and approved, as a year of reporting runs: most by the 10th of the
+    next month, some a few days late; published year figures entered in early January."""
+    local = timezone.get_current_timezone()
+    figures = list(Observation.objects.filter(target__plan=plan).select_related("target"))
+    for o in figures:
+        rng = random.Random(f"{plan.slug}:{o.target.code}:{o.period}:reported")
+        if o.illustrative:
+            month = int(o.period[5:7])
+            year, month = (plan.year, month + 1) if month < 12 else (plan.year + 1, 1)
+            day = rng.choice((3, 5, 6, 7, 8, 8, 9, 9, 9, 10, 10, 11, 12, 15))
+        else:
+            year, month, day = plan.year + 1, 1, rng.randint(6, 9)
+        o.reported_at = datetime(year, month, day, rng.randint(9, 17), rng.randint(0, 59), tzinfo=local)
+        o.reviewed_at = o.reported_at + timedelta(days=rng.choice((0, 1, 1, 2, 3)), hours=1)
+    Observation.objects.bulk_update(figures, ["reported_at", "reviewed_at"], batch_size=500)
 
 
 def _path(target: Target, rng: random.Random, outcome: float | None,

@@ -18,6 +18,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from luoshi.accounts.access import Access, access_of, get_target_for_user, require_office
 from luoshi.accounts.models import Role
+from luoshi.deadlines import timeliness
+from luoshi.deadlines.items import due_items
 from luoshi.extract.model import Comparator, Kind
 from luoshi.plans.models import Origin, Plan, Section
 from luoshi.plans.review import ReviewProblem, add_target, delete_target, merge_targets, split_target
@@ -75,6 +77,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     filters = Filters(section=_int(request.GET.get("section")), unit=_int(request.GET.get("unit")),
                       kind=kind, status=request.GET.get("status") or None)
     data = board(plan, on, access, filters)
+    timely = timeliness.by_unit(due_items(plan, on))
     pages = max(1, -(-len(data.lines) // PAGE_SIZE))
     page = min(max(_int(request.GET.get("page")) or 1, 1), pages)
     page_lines, laggards = data.lines[(page - 1) * PAGE_SIZE:page * PAGE_SIZE], data.laggards[:LAGGARDS_SHOWN]
@@ -84,6 +87,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "page_lines": page_lines, "laggards": laggards, "query": _query_without_page(request),
         "on_param": on.isoformat(), "period": f"{on.year}-{on.month:02d}",
         "plan": plan, "board": data, "access": access, "filters": filters, "kinds": Kind,
+        "league": [(t, timely.get(int(t.key))) for t in data.units],
         "sections": plan.sections.order_by("ordinal"), "units": Unit.objects.filter(kind="department"),
         "statuses": [(s, label) for s, label in _STATUS_CHOICES],
         "illustrative": any(line.illustrative for line in data.lines),
@@ -246,6 +250,7 @@ def unit_detail(request: HttpRequest, slug: str, unit_id: int) -> HttpResponse:
         "plan": plan, "unit": unit, "board": data, "access": access, "period": period, "on_param": on.isoformat(),
         "submitted": submitted, "leads": leads_of(plan),
         "co_targets": Assignment.objects.filter(unit=unit, role=Assignment.Role.CO, target__plan=plan).count(),
+        "timeliness": timeliness.of_unit(plan, unit, on),
     })
 
 

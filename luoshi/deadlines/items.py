@@ -1,0 +1,194 @@
+"""A plan's due items on a date, read from the database in a fixed number of queries.
+
+The rules (schedules, states, 报送及时率) are in :mod:`luoshi.tracking.due`; this module
+only gathers what they need: the targets, who leads each, the office's calendar settings
+and the figures reported.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections import OrderedDict, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+
+from luoshi.deadlines.models import ReportingRule
+from luoshi.plans.models import Plan
+from luoshi.progress.models import Observation
+from luoshi.tracking import BadPeriod, parse_period
+from luoshi.tracking.due import (
+    DUE_LABELS,
+    DueState,
+    Rule,
+    Submission,
+    Timeliness,
+    due_date,
+    period_ends,
+    period_label,
+    schedule_for,
+    standing,
+    state_of,
+    timeliness_of,
+)
+from luoshi.units.models import Assignment, Unit
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One target's figure for one period, owed by the target's lead unit."""
+
+    target_id: int
+    code: str
+    indicator: str
+    unit_id: int | None
+    period: str  # as the report form writes it: 2024-06, 2024Q2, 2024
+    month: int  # the period's last month
+    due: date
+    state: DueState
+    reported_on: date | None  # when first reported (a figure still standing)
+    returned: bool  # the office returned the figure and nothing stands since
+    timeliness: Timeliness | None
+    on: date
+
+    @property
+    def label(self) -> str:
+        return DUE_LABELS[self.state][0]
+
+    @property
+    def light(self) -> str:
+        return DUE_LABELS[self.state][1]
+
+    @property
+    def days_late(self) -> int:
+        """Days past the due date: until reported, or until ``on`` for one still missing."""
+        end = self.reported_on if self.reported_on is not None else self.on
+        return max(0, (end - self.due).days)
+
+    @property
+    def days_left(self) -> int:
+        return (self.due - self.on).days
+
+    @property
+    def outstanding(self) -> bool:
+        """Still owed: nothing reported that stands (due soon, overdue, or not yet due)."""
+        return self.state in (DueState.NOT_YET_DUE, DueState.DUE_SOON, DueState.OVERDUE)
+
+
+def soon_days() -> int:
+    return int(getattr(settings, "LUOSHI_DUE_SOON_DAYS", 3))
+
+
+def leads(plan: Plan) -> dict[int, int]:
+    """Each target's reporting unit: its own lead, else the lead of its task."""
+    own: dict[int, int] = {}
+    by_task: dict[int, int] = {}
+    for target_id, task_id, unit_id in Assignment.objects.filter(
+            Q(target__plan=plan) | Q(task__section__plan=plan, target__isnull=True),
+            role=Assignment.Role.LEAD).values_list("target_id", "task_id", "unit_id"):
+        if target_id is not None:
+            own[target_id] = unit_id
+        elif task_id is not None:
+            by_task[task_id] = unit_id
+    out = dict(own)
+    for pk, task_id in plan.targets.filter(task__isnull=False).values_list("pk", "task_id"):
+        if pk not in out and task_id in by_task:
+            out[pk] = by_task[task_id]
+    return out
+
+
+def due_items(plan: Plan, on: date | None = None, unit: Unit | int | None = None,
+              targets: Iterable[int] | None = None) -> list[DueItem]:
+    """Every due item of ``plan`` whose period has begun, or that is due soon, as things stood on ``on``;
+    for one reporting unit, or for the targets given.
+
+    The whole plan's items are worked out once per state of its figures, leads and calendar and
+    date, then reused: a fixed number of queries whatever the size.
+    """
+    on = on or timezone.localdate()
+    items = _plan_items(plan, on)
+    if unit is not None:
+        unit_id = unit.pk if isinstance(unit, Unit) else unit
+        items = [i for i in items if i.unit_id == unit_id]
+    if targets is not None:
+        chosen = set(targets)
+        items = [i for i in items if i.target_id in chosen]
+    return items
+
+
+_CACHE: OrderedDict[tuple[object, ...], list[DueItem]] = OrderedDict()
+_CACHE_SIZE = 32
+_CACHE_LOCK = threading.Lock()
+
+
+def _plan_items(plan: Plan, on: date) -> list[DueItem]:
+    figures = Observation.objects.filter(target__plan=plan).aggregate(
+        n=Count("id"), last=Max("id"), reviewed=Max("reviewed_at"))
+    rules = ReportingRule.objects.filter(plan=plan).aggregate(n=Count("id"), changed=Max("changed_at"))
+    assigned = Assignment.objects.aggregate(n=Count("id"), last=Max("id"))
+    targets = plan.targets.aggregate(n=Count("id"), last=Max("id"))
+    key = (plan.pk, on, soon_days(), *figures.values(), *rules.values(), *assigned.values(), *targets.values())
+    with _CACHE_LOCK:
+        cached = _CACHE.get(key)
+        if cached is not None:
+            _CACHE.move_to_end(key)
+            return cached
+    items = _work_out(plan, on)
+    with _CACHE_LOCK:
+        _CACHE[key] = items
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return items
+
+
+def _work_out(plan: Plan, on: date) -> list[DueItem]:
+    soon = soon_days()
+    reporter = leads(plan)
+    rules = {(r.indicator_id, r.target_id): r.as_rule() for r in ReportingRule.objects.filter(plan=plan)}
+    plan_rule = rules.get((None, None), Rule())
+    rows = plan.targets.values_list("pk", "code", "indicator_text", "indicator_id", "indicator__frequency")
+    wanted: list[tuple[int, str, str, str, int, date]] = []
+    for pk, code, indicator, indicator_id, published in rows.order_by("section__ordinal", "id"):
+        schedule = schedule_for(published, plan_rule, rules.get((indicator_id, None), Rule()),
+                                rules.get((None, pk), Rule()))
+        for month in period_ends(plan.year, schedule.frequency):
+            due = due_date(plan.year, month, schedule)
+            if date(plan.year, month, 1) <= on or (due - on).days <= soon:
+                wanted.append((pk, code, indicator, schedule.frequency, month, due))
+    figures = _submissions(plan)
+    items = []
+    for pk, code, indicator, frequency, month, due in wanted:
+        first, approved, returned = standing(figures.get((pk, month), ()), on)
+        items.append(DueItem(
+            pk, code, indicator, reporter.get(pk), period_label(plan.year, month, frequency), month, due,
+            state_of(due, first, approved, on, soon), first, returned, timeliness_of(due, first, on), on))
+    return items
+
+
+def _submissions(plan: Plan) -> dict[tuple[int, int], list[Submission]]:
+    """Every figure reported for the plan's year, by (target, last month of its period)."""
+    figures = Observation.objects.filter(period__startswith=str(plan.year), target__plan=plan)
+    out: dict[tuple[int, int], list[Submission]] = defaultdict(list)
+    local = timezone.get_current_timezone()
+    for target_id, period, status, reported_at, reviewed_at in figures.values_list(
+            "target_id", "period", "status", "reported_at", "reviewed_at"):
+        month = _last_month(period, plan.year)
+        if month is None:
+            continue
+        out[(target_id, month)].append(Submission(reported_at.astimezone(local).date(), status,
+                                                  reviewed_at.astimezone(local).date() if reviewed_at else None))
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _last_month(period: str, year: int) -> int | None:
+    try:
+        p = parse_period(period)
+    except BadPeriod:
+        return None
+    return p.last if p.year == year else None
