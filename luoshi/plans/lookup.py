@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from luoshi.plans.models import Plan
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from luoshi.plans.models import Plan
 
 
 class PlanNotFound(LookupError):
@@ -11,6 +14,8 @@ class PlanNotFound(LookupError):
 
 def current_plan(slug: str | None) -> Plan:
     """The current version of the plan ``slug``, or the only plan when ``slug`` is None."""
+    from luoshi.plans.models import Plan  # here, so that commands without a database never load the models
+
     plans = Plan.objects.current()
     if slug:
         plan = plans.filter(slug=slug).first()

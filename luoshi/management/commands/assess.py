@@ -25,6 +25,7 @@ def _day(text: str) -> date:
 
 class Command(LuoshiCommand):
     help = "评估每个目标在某一日期的进度状态（对照序时进度），并说明依据。"
+    requires_system_checks: list[str] = []  # --input needs no database; --plan finds a bad one itself
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         source = parser.add_mutually_exclusive_group(required=True)

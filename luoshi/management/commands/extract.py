@@ -17,6 +17,7 @@ FORMATS = {"table": as_table, "json": as_json, "jsonl": as_jsonl}
 
 class Command(LuoshiCommand):
     help = "读取一份政府工作报告（.txt .docx .pdf .html），列出其中的方面、任务和目标。"
+    requires_system_checks: list[str] = []  # reads a file, prints: no database, no web pages to check
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("file", help="the report: .txt (UTF-8 or GBK), .docx, .pdf or .html")
