@@ -8,6 +8,7 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Generic, TypeVar
 
 from django.db import connection
 
@@ -57,6 +58,7 @@ class Row:
 
 _FIELDS = ("target_id", "period", "cumulative", "value", "reference", "illustrative", "source")
 _Verdict = tuple[Assessment, bool, str]
+V = TypeVar("V")
 SMALL = 60  # up to this many targets (one target's page, a unit's) are assessed alone on a cache miss
 
 
@@ -100,37 +102,45 @@ def data_version() -> int:
     return int(row[0]) if row else 0
 
 
-def _key(plan: Plan, on: date, rules: Rules) -> tuple[object, ...] | None:
-    """The cache key of the plan's assessments now; None inside a transaction, whose writes may still
-    be rolled back (or, in a test, never be committed): nothing read there is cached."""
+def plan_key(plan: Plan, *what: object) -> tuple[object, ...] | None:
+    """A cache key for something worked out from ``plan``'s data now: (plan, *what, data version).
+
+    None inside a transaction, whose writes may still be rolled back (or, in a test, never be
+    committed): nothing worked out there is cached.
+    """
     if connection.in_atomic_block:
         return None
-    return (plan.pk, plan.imported_at, on, rules, data_version())
+    return (plan.pk, plan.imported_at, *what, data_version())
 
 
-class _Cache:
-    """The plans' assessments by key, least recently used first, at most BUDGET target verdicts in all.
+def _key(plan: Plan, on: date, rules: Rules) -> tuple[object, ...] | None:
+    return plan_key(plan, on, rules)
+
+
+class PlanCache(Generic[V]):
+    """What was worked out for a plan, by key (see plan_key), least recently used first, at most
+    BUDGET items in all (an entry counts its len()).
 
     Worked out once under concurrency: the first request for a key computes, the others wait for it.
+    An entry of an older data version is dropped when the same plan's newer one arrives.
     """
 
-    BUDGET = 100_000  # target verdicts (~0.7 kB each): a 50,000-target plan on two dates
+    BUDGET = 100_000  # e.g. target verdicts (~0.7 kB each): a 50,000-target plan on two dates
 
     def __init__(self) -> None:
-        self.entries: OrderedDict[tuple[object, ...], dict[int, _Verdict]] = OrderedDict()
+        self.entries: OrderedDict[tuple[object, ...], V] = OrderedDict()
         self.size = 0
         self.lock = threading.Lock()
         self.computing: dict[tuple[object, ...], threading.Event] = {}
 
-    def get(self, key: tuple[object, ...]) -> dict[int, _Verdict] | None:
+    def get(self, key: tuple[object, ...]) -> V | None:
         with self.lock:
             found = self.entries.get(key)
             if found is not None:
                 self.entries.move_to_end(key)
             return found
 
-    def get_or_compute(self, key: tuple[object, ...],
-                       compute: Callable[[], dict[int, _Verdict]]) -> dict[int, _Verdict]:
+    def get_or_compute(self, key: tuple[object, ...], compute: Callable[[], V]) -> V:
         while True:
             with self.lock:
                 found = self.entries.get(key)
@@ -151,14 +161,14 @@ class _Cache:
             with self.lock:
                 self.computing.pop(key).set()
 
-    def _put(self, key: tuple[object, ...], found: dict[int, _Verdict]) -> None:
-        stale = [k for k in self.entries if k[:4] == key[:4] and k[4] < key[4]]  # type: ignore[operator]
-        for k in stale:  # an older data version of the same plan and date is never asked for again
-            self.size -= len(self.entries.pop(k))
+    def _put(self, key: tuple[object, ...], found: V) -> None:
+        stale = [k for k in self.entries if k[:-1] == key[:-1] and k[-1] < key[-1]]  # type: ignore[operator]
+        for k in stale:  # an older data version of the same thing is never asked for again
+            self.size -= len(self.entries.pop(k))  # type: ignore[arg-type]
         self.entries[key] = found
-        self.size += len(found)
+        self.size += len(found)  # type: ignore[arg-type]
         while self.size > self.BUDGET and len(self.entries) > 1:
-            self.size -= len(self.entries.popitem(last=False)[1])
+            self.size -= len(self.entries.popitem(last=False)[1])  # type: ignore[arg-type]
 
     def clear(self) -> None:
         with self.lock:
@@ -166,7 +176,7 @@ class _Cache:
             self.size = 0
 
 
-_CACHE = _Cache()
+_CACHE: PlanCache[dict[int, _Verdict]] = PlanCache()
 
 
 def _cached(key: tuple[object, ...] | None) -> dict[int, _Verdict] | None:

@@ -62,7 +62,7 @@ def test_it_counts_a_target_changed_or_deleted_behind_the_pages_back(plan: Plan)
 
 
 def test_it_works_the_plan_out_once_for_requests_that_arrive_together() -> None:
-    cache = assessing._Cache()
+    cache = assessing.PlanCache()
     key = (1, None, date(2024, 6, 30), None, 7)
     started, go = threading.Event(), threading.Event()
     calls = []
@@ -88,7 +88,7 @@ def test_it_works_the_plan_out_once_for_requests_that_arrive_together() -> None:
 
 
 def test_it_forgets_older_versions_and_keeps_to_its_budget(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    cache = assessing._Cache()
+    cache = assessing.PlanCache()
     monkeypatch.setattr(cache, "BUDGET", 10)
     on = date(2024, 6, 30)
     cache.get_or_compute((1, None, on, None, 1), lambda: dict.fromkeys(range(4)))  # type: ignore[arg-type]

@@ -1,4 +1,4 @@
-"""The data version and the triggers that bump it on every write an assessment depends on.
+"""The data version and the triggers that bump it on every write a cached page part depends on.
 
 SQLite: a row trigger per table and operation. PostgreSQL: one deferred constraint trigger per
 table that bumps the counter once per transaction, at commit, so the counter row is locked only
@@ -8,7 +8,10 @@ visible together with the data it stands for.
 
 from django.db import migrations, models
 
-TABLES = ("plans_plan", "plans_target", "plans_indicator", "progress_observation")
+# What an assessment or a due item is worked out from: plans, targets, the catalogue, figures,
+# who answers for what, the reporting calendar.
+TABLES = ("plans_plan", "plans_target", "plans_indicator", "progress_observation", "units_assignment",
+          "deadlines_reportingrule")
 BUMP = ("INSERT INTO progress_dataversion (id, n) VALUES (1, 1) "
         "ON CONFLICT (id) DO UPDATE SET n = progress_dataversion.n + 1")
 
@@ -55,6 +58,8 @@ def drop(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("plans", "0002_catalogue"),
+        ("units", "0001_initial"),
+        ("deadlines", "0001_initial"),
         ("progress", "0002_observation_review_note_observation_reviewed_at_and_more"),
     ]
 
