@@ -200,12 +200,15 @@ def _assess(plan: Plan, on: date, rules: Rules, pks: list[int] | None = None) ->
                     else observations.filter(target__in=pks))
     figures: dict[int, list[Seen]] = defaultdict(list)
     origin: dict[tuple[int, Period], tuple[bool, str]] = {}
-    for target_id, period, cumulative, value, reference, illustrative, source in (
-            observations.values_list(*_FIELDS)):
-        figure = Seen(_period(period, cumulative), value, cumulative, reference)
+    sql, params = observations.values_list(*_FIELDS).query.sql_with_params()
+    with connection.cursor() as cursor:  # plain rows: tens of thousands of figures, no converter per value
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    for target_id, period, cumulative, value, reference, illustrative, source in rows:
+        figure = Seen(_period(period, bool(cumulative)), value, bool(cumulative), reference)
         figures[target_id].append(figure)
         if illustrative or source:
-            origin[(target_id, figure.period)] = (illustrative, source)
+            origin[(target_id, figure.period)] = (bool(illustrative), source)
     found = {}
     year = plan.year
     for pk, *columns in targets.values_list(*_GOAL_COLUMNS):
