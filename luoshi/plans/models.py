@@ -143,6 +143,10 @@ class Target(models.Model):
     def __str__(self) -> str:
         return f"{self.code} {self.indicator_text}"
 
+    # The fields in_words reads (with code): load only these where a page shows targets in words.
+    WORDS = ("code", "indicator_text", "kind", "comparator", "value", "value_max", "unit", "deadline",
+             "aspirational", "decrease", "condition")
+
     def in_words(self) -> str:
         """The target as a breakdown table writes it: 固定资产投资增长10%以上."""
         from luoshi.extract.model import Target as Found

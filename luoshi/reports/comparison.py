@@ -10,9 +10,6 @@ from luoshi.plans.models import Plan, Target
 
 _MAGNITUDES = (("万亿", 1e12), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4))
 _UNSCALED = ("百分点", "万元户")
-# What a target in words is made of (Target.in_words), and all that is read of each target here.
-_WORDS = ("code", "indicator_text", "kind", "comparator", "value", "value_max", "unit", "deadline", "aspirational",
-          "decrease", "condition")
 
 
 def base_value(value: float | None, unit: str) -> tuple[float | None, str]:
@@ -59,7 +56,7 @@ def compare(plans: list[Plan]) -> Comparison:
     plans = sorted(plans, key=lambda p: (p.region, p.year))
     found: dict[tuple[str, str], dict[int, Target]] = defaultdict(dict)
     chosen = (Target.objects.filter(plan__in=plans, indicator__isnull=False).select_related("indicator")
-              .only("plan_id", "indicator__name", *_WORDS).order_by("plan_id", "section__ordinal", "id"))
+              .only("plan_id", "indicator__name", *Target.WORDS).order_by("plan_id", "section__ordinal", "id"))
     for t in chosen:
         found[(t.indicator.name, t.kind)].setdefault(t.plan_id, t)  # the first of a kind in a plan stands for it
     lines = []

@@ -112,7 +112,9 @@ def evaluation(plan: Plan, year: int) -> Evaluation:
     """Every target judged on its year's outcome: achieved or missed with the margin, or no outcome."""
     leads = {pk: unit.name for pk, unit in leads_of(plan).items()}
     rows = []
-    for row in assess_plan(plan, date(year, 12, 31)):
+    shown = (plan.targets.select_related("section").order_by("section__ordinal", "id")
+             .only("plan", "section__title", *Target.WORDS))  # what a row shows: no quote, task or indicator
+    for row in assess_plan(plan, date(year, 12, 31), shown):
         a = row.assessment
         final = a.period is not None and a.period.is_year and a.status in (Status.ACHIEVED, Status.MISSED)
         verdict = STATUS_LABELS[a.status][0] if final else "无结果"

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from luoshi.accounts.access import Access, access_of
 from luoshi.plans.models import Plan
@@ -55,8 +56,9 @@ def evaluation_page(request: HttpRequest, slug: str) -> HttpResponse:
     if request.GET.get("format") == "xlsx":
         content, name = evaluation_file(plan, year)
         return _attachment(content, name, "xlsx")
-    return render(request, "reports/evaluation.html", {"plan": plan, "access": access,
-                                                       "result": evaluation(plan, year), "year": year})
+    return render(request, "reports/evaluation.html", {
+        "plan": plan, "access": access, "result": evaluation(plan, year), "year": year,
+        "targets_url": reverse("target", args=[plan.slug, "0"])[:-2]})  # …/targets/: one reverse, not one per row
 
 
 @login_required
