@@ -73,15 +73,17 @@ def import_document(doc: dict[str, Any], *, text: str = "", source_name: str = "
 
 
 def _store_outline(plan: Plan, doc: dict[str, Any]) -> None:
-    sections = {0: Section.objects.create(plan=plan, ordinal=0, title=MAIN_TARGETS)}
-    tasks: dict[tuple[int, str], Task] = {}
-    for s in doc.get("sections", []):
-        section = Section.objects.create(plan=plan, ordinal=s["ordinal"], title=s["title"],
-                                         start=s["span"][0], end=s["span"][1])
-        sections[s["ordinal"]] = section
-        for n, t in enumerate(s.get("tasks", []), 1):
-            tasks[(s["ordinal"], t["heading"])] = Task.objects.create(
-                section=section, ordinal=n, heading=t["heading"], start=t["span"][0], end=t["span"][1])
+    # Sections, tasks and targets each in bulk: a report of thousands of tasks is a few INSERTs, not thousands.
+    found = doc.get("sections", [])
+    made = Section.objects.bulk_create([Section(plan=plan, ordinal=0, title=MAIN_TARGETS), *(
+        Section(plan=plan, ordinal=s["ordinal"], title=s["title"], start=s["span"][0], end=s["span"][1])
+        for s in found)])
+    sections = {section.ordinal: section for section in made}
+    every = [((s["ordinal"], t["heading"]), Task(section=sections[s["ordinal"]], ordinal=n, heading=t["heading"],
+                                                  start=t["span"][0], end=t["span"][1]))
+             for s in found for n, t in enumerate(s.get("tasks", []), 1)]
+    Task.objects.bulk_create(task for _, task in every)
+    tasks = dict(every)  # a heading written twice in a section: its targets go to the later task
     _ensure_catalogue()
     catalogue = [(i.name, [i.name, *i.aliases]) for i in Indicator.objects.all()]
     by_name = {i.name: i for i in Indicator.objects.all()}
