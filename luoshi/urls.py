@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth
 from django.urls import include, path
 
 from luoshi.api import api
+from luoshi.deadlines import views as deadlines
 from luoshi.plans import views as plans
 from luoshi.progress import views as progress
 from luoshi.reports import views as reports
@@ -27,6 +28,11 @@ urlpatterns = [
     path("plans/<str:slug>/report/template.xlsx", progress.template_download, name="report-template"),
     path("plans/<str:slug>/report/upload/", progress.upload, name="report-upload"),
     path("plans/<str:slug>/approvals/", progress.approvals, name="approvals"),
+    path("plans/<str:slug>/inbox/", deadlines.inbox, name="inbox"),
+    path("plans/<str:slug>/chase/", deadlines.chase, name="chase"),
+    path("plans/<str:slug>/chase.xlsx", deadlines.chase_download, name="chase-xlsx"),
+    path("plans/<str:slug>/calendar/", deadlines.calendar_settings, name="calendar"),
+    path("account/reminders/", deadlines.contact, name="contact"),
     path("plans/<str:slug>/assign/", units.assign, name="assign"),
     path("plans/<str:slug>/breakdown.<str:fmt>", reports.breakdown_download, name="breakdown"),
     path("plans/<str:slug>/evaluation/", reports.evaluation_page, name="evaluation"),

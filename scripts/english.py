@@ -99,6 +99,31 @@ ENGLISH = {
 
 # The reporting calendar, the inbox, the 催报 list and reminders (luoshi/deadlines).
 ENGLISH.update({
+    "%(n)s 天": "%(n)s days", "一个目标（填编号）": "One target (give its code)", "保存": "Save", "修改": "Change",
+    "修改后重新报送": "Correct and submit again", "催报": "Chase", "催报清单": "Figures to chase",
+    "全部按默认": "All as by default", "全部逾期未报的见催报清单": "Every overdue figure is on the chase list",
+    "剩余": "Left", "即将到期": "Due soon", "去审核": "Approve", "审核通过前不计入进度": "Does not count until approved",
+    "导出 Excel": "Export to Excel", "已逾期": "Overdue", "待办": "To do", "情况": "State", "截止": "Due",
+    "截止日": "Due day", "截止日期": "Due date", "截至 %(day)s": "as of %(day)s", "打印": "Print",
+    "报送即将到期、已经逾期或被退回时，系统按这里的选择提醒你（每件事只提醒一次）。":
+        "When a figure is due soon, overdue or returned, you are reminded the way you choose here (once for each).",
+    "报送数": "Figure", "报送日历": "Reporting calendar", "报送频率": "Frequency", "接下来的截止日期": "Next due dates",
+    "提醒方式": "Reminders", "提醒记录": "Reminders sent", "收件人": "To", "整个计划": "The whole plan",
+    "方式": "By", "日期": "Date", "最近提醒": "Last reminded", "期后月数": "Months after the period",
+    "本年度的报送都已到期": "Every figure of the year has fallen due",
+    "每个目标每期以最后一个审核通过的数值计入进度；待审核的数值审核通过后才计入。":
+        "For each target and period the last approved figure counts; a figure waiting counts once approved.",
+    "没有": "None", "没有等待审核的数值": "No figures waiting for approval", "没有逾期未报的数据。": "Nothing is overdue.",
+    "涉及 %(n)s 个单位": "from %(n)s units", "现行设置": "Settings in force", "目标编号": "Target code",
+    "等待审核": "Waiting for approval", "类别": "Kind", "联络员：": "Liaisons: ",
+    "被退回，请修改后重新报送": "Returned: correct and submit again", "计入进度的数值": "Figure that counts",
+    "设置": "Set", "设置人": "Set by", "还没有发送过提醒（luoshi remind）": "No reminders sent yet (luoshi remind)",
+    "适用于": "Applies to", "逾期天数": "Days late", "逾期未报 %(n)s 项，涉及 %(units)s 个单位。":
+        "%(n)s figures overdue from %(units)s units.", "需要我处理的事项": "What needs me",
+    "默认：月度数据在次月10日前报送；季度、年度发布的指标按季、按年报送。可以为整个计划、某个指标或某个目标另行设置；空白表示按上一级设置。":
+        "By default a month's figure is due by the 10th of the next month; indicators published quarterly or "
+        "yearly are reported so. The whole plan, an indicator or a target can be set otherwise; blank means "
+        "as the level above.",
     "报送及时率": "On-time reporting", "按时": "On time", "逾期": "Late", "未报": "Missing", "应报": "Due",
     "月": "", "全年累计": "Year to date", "尚无到期的报送": "Nothing has fallen due yet",
     "报送及时率 = 按时报送 ÷ 已过截止日的应报数据（当年累计）":

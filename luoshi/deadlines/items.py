@@ -47,6 +47,7 @@ class DueItem:
     code: str
     indicator: str
     unit_id: int | None
+    unit_name: str  # the unit's short name, blank when the target has no lead
     period: str  # as the report form writes it: 2024-06, 2024Q2, 2024
     month: int  # the period's last month
     due: date
@@ -146,12 +147,14 @@ def _work_out(plan: Plan, on: date) -> list[DueItem]:
             if date(plan.year, month, 1) <= on or (due - on).days <= soon:
                 wanted.append((pk, code, indicator, schedule.frequency, month, due))
     figures = _submissions(plan)
+    names = {u.pk: str(u) for u in Unit.objects.filter(pk__in=set(reporter.values()))}
     items = []
     for pk, code, indicator, frequency, month, due in wanted:
         first, approved, returned = standing(figures.get((pk, month), ()), on)
+        unit_id = reporter.get(pk)
         items.append(DueItem(
-            pk, code, indicator, reporter.get(pk), period_label(plan.year, month, frequency), month, due,
-            state_of(due, first, approved, on, soon), first, returned, timeliness_of(due, first, on), on))
+            pk, code, indicator, unit_id, names.get(unit_id or 0, ""), period_label(plan.year, month, frequency),
+            month, due, state_of(due, first, approved, on, soon), first, returned, timeliness_of(due, first, on), on))
     return items
 
 

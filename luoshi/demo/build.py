@@ -84,7 +84,9 @@ def _ensure_users() -> None:
     existing = set(get_user_model().objects.values_list("username", flat=True))
     for username, role, unit, _ in DEMO_USERS:
         if username not in existing:
-            add_user(username, DEMO_PASSWORD, role, unit)
+            user = add_user(username, DEMO_PASSWORD, role, unit)
+            user.email = f"{username}@example.gov.cn"  # luoshi remind has somewhere to write (example: never sent)
+            user.save(update_fields=["email"])
 
 
 def _load_outcomes(plan: Plan) -> int:

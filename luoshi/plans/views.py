@@ -47,10 +47,10 @@ def current(slug: str) -> Plan:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    access_of(request.user)
+    access = access_of(request.user)
     plans = list(Plan.objects.current().order_by("-year", "slug"))
-    if len(plans) == 1:
-        return redirect("dashboard", slug=plans[0].slug)
+    if len(plans) == 1:  # a liaison lands on what needs them; everyone else on the dashboard
+        return redirect("inbox" if access.is_liaison else "dashboard", slug=plans[0].slug)
     return render(request, "plans/home.html", {"plans": plans})
 
 

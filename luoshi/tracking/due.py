@@ -136,11 +136,13 @@ class Submission:
 def standing(submissions: Iterable[Submission], on: date) -> tuple[date | None, bool, bool]:
     """(when first reported, approved, returned) as things stood at the end of ``on``.
 
-    A figure counts from the day it was reported unless the office returned it by ``on``
-    (it then no longer stands) or it was withdrawn; approval counts from its decision day.
-    ``returned``: the last decision made by ``on`` was a return and nothing stands since.
+    A figure stands from the day it was reported until the office returns it or its reporter
+    withdraws it; approval counts from its decision day. A figure its reporter replaced by a
+    corrected one still says when the item was first reported, as long as something stands.
+    ``returned``: nothing stands and the last decision made by ``on`` was a return.
     """
     first: date | None = None
+    earliest_replaced: date | None = None
     approved = False
     last_return: date | None = None
     for s in submissions:
@@ -149,14 +151,14 @@ def standing(submissions: Iterable[Submission], on: date) -> tuple[date | None, 
         decided_on = s.decided_on if s.decided_on is not None and s.decided_on <= on else None
         if s.status == "returned" and decided_on is not None:
             last_return = decided_on if last_return is None else max(last_return, decided_on)
-            continue
-        if s.status not in ("submitted", "approved", "returned"):
-            continue  # withdrawn or otherwise no longer standing
-        first = s.reported_on if first is None else min(first, s.reported_on)
-        if s.status == "approved" and (s.decided_on is None or decided_on is not None):
-            approved = True
-    returned = first is None and last_return is not None
-    return first, approved, returned
+        elif s.status == "replaced":
+            earliest_replaced = min(earliest_replaced or s.reported_on, s.reported_on)
+        elif s.status in ("submitted", "approved", "returned"):  # returned after ``on``: it stood then
+            first = min(first or s.reported_on, s.reported_on)
+            approved = approved or (s.status == "approved" and (s.decided_on is None or decided_on is not None))
+    if first is not None and earliest_replaced is not None:
+        first = min(first, earliest_replaced)
+    return first, approved, first is None and last_return is not None
 
 
 def state_of(due: date, first: date | None, approved: bool, on: date,

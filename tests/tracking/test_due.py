@@ -91,6 +91,14 @@ def test_it_reads_submissions_as_they_stood_on_the_day() -> None:
     assert standing([Submission(date(2024, 7, 5), "approved")], date(2024, 7, 5)) == (date(2024, 7, 5), True, False)
 
 
+def test_it_keeps_the_first_day_of_a_figure_its_reporter_corrected() -> None:
+    corrected = [Submission(date(2024, 7, 9), "replaced"), Submission(date(2024, 7, 12), "submitted")]
+    assert standing(corrected, date(2024, 7, 20)) == (date(2024, 7, 9), False, False)
+    corrected_then_returned = [Submission(date(2024, 7, 9), "replaced"),
+                               Submission(date(2024, 7, 12), "returned", date(2024, 7, 13))]
+    assert standing(corrected_then_returned, date(2024, 7, 20)) == (None, False, True)
+
+
 def test_it_counts_an_item_for_timeliness_only_once_its_due_day_is_over() -> None:
     assert timeliness_of(DUE, date(2024, 7, 1), date(2024, 7, 10)) is None
     assert timeliness_of(DUE, date(2024, 7, 1), date(2024, 7, 11)) == Timeliness.ON_TIME
