@@ -301,7 +301,7 @@ def main() -> None:
     jieba.initialize()
     rows: dict[str, dict[str, float]] = {}
     trees = {"before": args.before.resolve(), "after": HERE} if args.before else {"now": HERE}
-    wall, cpu = process_ms([sys.executable, "-c", "pass"], HERE, 10)
+    wall, cpu = process_ms([sys.executable, "-c", "pass"], HERE, max(3, args.repeat))
     base = {"python -c pass (baseline)": wall, "python -c pass (baseline, CPU)": cpu,
             "jieba.lcut(seed) (baseline)": timed(lambda: jieba.lcut(seed), 10)}
     commands = {"import luoshi.extract (baseline)": ["-c", "import luoshi.extract"],
@@ -312,7 +312,7 @@ def main() -> None:
         python = str(tree / ".venv" / "bin" / "python")
         column = rows.setdefault(name, {})
         for key, argv in commands.items():
-            wall, cpu = process_ms([python, *argv], tree, 10 if "baseline" in key else 5)
+            wall, cpu = process_ms([python, *argv], tree, max(3, args.repeat))
             column[key] = wall
             column[key.replace(" (baseline)", "") + " (CPU)" + (" (baseline)" if "baseline" in key else "")] = cpu
     databases = {"SQLite": None}
