@@ -11,9 +11,10 @@ import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, tzinfo
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
@@ -159,18 +160,34 @@ def _work_out(plan: Plan, on: date) -> list[DueItem]:
 
 
 def _submissions(plan: Plan) -> dict[tuple[int, int], list[Submission]]:
-    """Every figure reported for the plan's year, by (target, last month of its period)."""
-    figures = Observation.objects.filter(period__startswith=str(plan.year), target__plan=plan)
+    """Every figure reported for the plan's year, by (target, last month of its period).
+
+    Read as plain rows: a converter per value would be most of the time at a large plan's size.
+    """
+    figures = (Observation.objects.filter(period__startswith=str(plan.year), target__plan=plan)
+               .values_list("target_id", "period", "status", "reported_at", "reviewed_at"))
+    sql, params = figures.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
     out: dict[tuple[int, int], list[Submission]] = defaultdict(list)
     local = timezone.get_current_timezone()
-    for target_id, period, status, reported_at, reviewed_at in figures.values_list(
-            "target_id", "period", "status", "reported_at", "reviewed_at"):
+    for target_id, period, status, reported_at, reviewed_at in rows:
         month = _last_month(period, plan.year)
         if month is None:
             continue
-        out[(target_id, month)].append(Submission(reported_at.astimezone(local).date(), status,
-                                                  reviewed_at.astimezone(local).date() if reviewed_at else None))
+        out[(target_id, month)].append(Submission(_day(reported_at, local), status,
+                                                  _day(reviewed_at, local) if reviewed_at else None))
     return out
+
+
+def _day(moment: datetime | str, local: tzinfo) -> date:
+    """The local day of a stored moment: SQLite gives UTC as text, PostgreSQL an aware datetime."""
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(local).date()
 
 
 @functools.lru_cache(maxsize=4096)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,16 +11,22 @@ from django.utils import timezone
 from luoshi.deadlines.items import DueItem, due_items
 from luoshi.plans.models import Plan
 from luoshi.tracking import parse_period
-from luoshi.tracking.due import Tally
+from luoshi.tracking.due import Tally, Timeliness
 from luoshi.units.models import Unit
 
 
 def by_unit(items: list[DueItem], month: int | None = None) -> dict[int | None, Tally]:
     """A tally per reporting unit (None: targets with no lead) of the items given, or of one month's."""
+    counted = Counter((i.unit_id, i.timeliness) for i in items if month is None or i.month == month)
     out: dict[int | None, Tally] = {}
-    for item in items:
-        if month is None or item.month == month:
-            out.setdefault(item.unit_id, Tally(key=str(item.unit_id or ""))).add(item.timeliness)
+    for (unit_id, timeliness), n in counted.items():
+        tally = out.setdefault(unit_id, Tally(key=str(unit_id or "")))
+        if timeliness == Timeliness.ON_TIME:
+            tally.on_time += n
+        elif timeliness == Timeliness.LATE:
+            tally.late += n
+        elif timeliness == Timeliness.MISSING:
+            tally.missing += n
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import quote
 
 from django import forms
 from django.contrib import messages
@@ -66,7 +67,9 @@ def chase_download(request: HttpRequest, slug: str) -> HttpResponse:
     content = files.xlsx(f"{plan.region}{plan.year}年政府工作报告目标任务催报清单（截至{on:%Y年%m月%d日}）",
                          COLUMNS, chase_table(chase_list(plan, on)), (18, 14, 9, 36, 10, 12, 9, 30, 16), "催报")
     response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{plan.slug}-{on:%Y%m%d}-催报.xlsx"
+    name = f"{plan.slug}-{on:%Y%m%d}-催报.xlsx"
+    response["Content-Disposition"] = (f"attachment; filename=\"{plan.slug}-{on:%Y%m%d}-chase.xlsx\"; "
+                                       f"filename*=UTF-8''{quote(name)}")
     return response
 
 

@@ -10,6 +10,7 @@ so the same rules answer "where were we on 8 July" and "where are we today".
 from __future__ import annotations
 
 import calendar
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -111,6 +112,7 @@ def period_label(year: int, last: int, frequency: str) -> str:
     return f"{year}-{last:02d}"
 
 
+@functools.lru_cache(maxsize=1024)
 def due_date(year: int, last: int, schedule: Schedule) -> date:
     """When the figure for the period ending in month ``last`` of ``year`` is due."""
     months = year * 12 + (last - 1) + schedule.lag_months

@@ -67,3 +67,20 @@ def test_a_liaison_corrects_a_returned_figure_from_the_inbox(
     expect(waiting).to_contain_text("审核通过前不计入进度")
     page.screenshot(path=str(shots / "inbox-resubmitted.png"), full_page=True)
     assert Observation.objects.filter(target__code="1.1.1", period="2024-03", status="submitted").get().value == 260
+
+
+def test_the_office_reads_the_chase_list_and_downloads_it(
+        page: Page, live_server, plan: Plan, shots: Path) -> None:  # type: ignore[no-untyped-def]
+    reported(plan, "1.2.1", "2024-01", date(2024, 2, 5))
+    server = live_server.url
+    log_in(page, server, "alice")
+    page.goto(f"{server}/plans/{plan.slug}/chase/?on=2024-03-15")
+    units = page.locator("section.chase-unit h2")
+    expect(units.first).to_contain_text("市发改委")  # the most figures outstanding first
+    commerce = page.locator("section.chase-unit", has_text="市商务局")
+    expect(commerce).to_contain_text("1.2.2")
+    expect(commerce.locator("tr", has_text="1.2.1")).to_have_count(1)  # January reported; February overdue
+    page.screenshot(path=str(shots / "chase.png"), full_page=True)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="导出 Excel").click()
+    assert download.value.suggested_filename == f"{plan.slug}-20240315-催报.xlsx"

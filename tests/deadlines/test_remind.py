@@ -6,6 +6,7 @@ import base64
 import hashlib
 import hmac
 import json
+import socket
 import threading
 import urllib.parse
 from collections.abc import Iterator
@@ -26,8 +27,14 @@ from luoshi.plans.models import Plan
 from tests.deadlines.helpers import reported
 
 pytestmark = pytest.mark.django_db
-SMTP_PORT, ROBOT_PORT = 8131, 8132  # this engineer's ports: 8130-8139
 SECRET = "SEC0123456789abcdef"
+
+
+def free_port() -> int:
+    """A port nobody listens on now (the SMTP controller needs one named before it starts)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 class Mailbox:
@@ -44,10 +51,10 @@ class Mailbox:
 @pytest.fixture
 def mailbox(settings) -> Iterator[Mailbox]:  # type: ignore[no-untyped-def]
     box = Mailbox()
-    controller = Controller(box, hostname="127.0.0.1", port=SMTP_PORT)
+    controller = Controller(box, hostname="127.0.0.1", port=free_port())
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", SMTP_PORT
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
     settings.DEFAULT_FROM_EMAIL = "督查室 <duchashi@example.gov.cn>"
     settings.LUOSHI_BASE_URL = "https://luoshi.example.gov.cn"
@@ -59,7 +66,7 @@ class Robots(ThreadingHTTPServer):
     """DingTalk and WeCom as their webhooks answer: errcode 0 when taken; DingTalk's signature checked."""
 
     def __init__(self) -> None:
-        super().__init__(("127.0.0.1", ROBOT_PORT), RobotHandler)
+        super().__init__(("127.0.0.1", 0), RobotHandler)  # any free port
         self.received: list[tuple[str, dict[str, object]]] = []
         self.refused = 0
 
@@ -152,7 +159,7 @@ def test_it_emails_each_liaison_once_in_chinese_with_a_link_to_each_item(
 def test_it_posts_to_a_signed_dingtalk_robot_and_a_wecom_robot(
         plan: Plan, liaison: User, other_liaison: User, robots: Robots) -> None:
     month_of_reports(plan, liaison)
-    base = f"http://127.0.0.1:{ROBOT_PORT}"
+    base = f"http://127.0.0.1:{robots.server_address[1]}"
     Contact.objects.create(user=liaison, channel="dingtalk", webhook=f"{base}/robot/send?access_token=abc",
                            secret=SECRET)
     Contact.objects.create(user=other_liaison, channel="wecom", webhook=f"{base}/cgi-bin/webhook/send?key=xyz")
@@ -174,7 +181,7 @@ def test_it_keeps_nothing_as_sent_when_the_robot_refuses_and_tries_again(
         plan: Plan, liaison: User, robots: Robots) -> None:
     month_of_reports(plan, liaison)
     contact = Contact.objects.create(user=liaison, channel="dingtalk", secret="SECwrong",
-                                     webhook=f"http://127.0.0.1:{ROBOT_PORT}/robot/send?access_token=abc")
+                                     webhook=f"http://127.0.0.1:{robots.server_address[1]}/robot/send?access_token=abc")
     with pytest.raises(CommandError, match="1 条提醒未发出"):
         remind("--on", "2024-04-08")
     assert robots.refused == 1 and robots.received == []  # a bad signature is refused: the good one is signed right
