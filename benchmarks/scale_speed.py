@@ -267,6 +267,8 @@ def main() -> None:
     parser.add_argument("--scale", default="", help="synthetic plan sizes to assess, e.g. 1000,10000,50000")
     parser.add_argument("--import-targets", type=int, default=0, help="also time storing a plan this large")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--no-cli", dest="cli", action="store_false", help="leave out the command line's start-up")
+    parser.add_argument("--no-pages", dest="pages", action="store_false", help="only the command line")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--database", help=argparse.SUPPRESS)
     parser.add_argument("--doc", help=argparse.SUPPRESS)
@@ -308,7 +310,7 @@ def main() -> None:
                 "luoshi extract seed": ["-m", "luoshi.cli", "extract", str(SEED)],
                 "luoshi assess --input case": ["-m", "luoshi.cli", "assess", "--input",
                                                str(HERE / "docs" / "examples" / "case.json")]}
-    for name, tree in trees.items():
+    for name, tree in trees.items() if args.cli else ():
         python = str(tree / ".venv" / "bin" / "python")
         column = rows.setdefault(name, {})
         for key, argv in commands.items():
@@ -321,7 +323,7 @@ def main() -> None:
         pg = postgres()
         databases["PostgreSQL"] = pg[1]
     try:
-        for db, url in databases.items():
+        for db, url in databases.items() if args.pages else ():
             for name, tree in trees.items():
                 folder = tempfile.mkdtemp(prefix="luoshi-scale-")
                 database = fresh_database(url, f"bench_{name}") if url else f"sqlite:///{folder}/bench.sqlite3"
