@@ -6,11 +6,14 @@ from django.contrib import admin
 from django.contrib.auth import views as auth
 from django.urls import include, path
 
+from luoshi.accounts import manage as manage_accounts
 from luoshi.api import api
 from luoshi.deadlines import views as deadlines
+from luoshi.plans import manage as manage_plans
 from luoshi.plans import views as plans
 from luoshi.progress import views as progress
 from luoshi.reports import views as reports
+from luoshi.units import manage as manage_units
 from luoshi.units import views as units
 
 urlpatterns = [
@@ -39,6 +42,13 @@ urlpatterns = [
     path("plans/<str:slug>/bulletin.<str:fmt>", reports.bulletin_download, name="bulletin"),
     path("public/<str:slug>/", plans.public, name="public"),
     path("compare/", reports.comparison_page, name="compare"),
+    path("manage/users/", manage_accounts.users, name="manage-users"),
+    path("manage/users/<int:user_id>/", manage_accounts.user_detail, name="manage-user"),
+    path("manage/units/", manage_units.units, name="manage-units"),
+    path("manage/units/<int:unit_id>/", manage_units.unit_edit, name="manage-unit"),
+    path("manage/plans/", manage_plans.plans, name="manage-plans"),
+    path("manage/plans/upload/<str:token>/", manage_plans.preview, name="manage-plan-preview"),
+    path("manage/plans/<str:slug>/versions/", manage_plans.versions, name="manage-plan-versions"),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -8,8 +8,9 @@ from django.test import Client
 
 from luoshi.accounts.models import Role
 from luoshi.accounts.users import add_user
+from luoshi.demo.units import ensure_units, fallback
 from luoshi.plans.models import Plan
-from luoshi.units.assigning import assign_by_keywords, ensure_units
+from luoshi.units.assigning import assign_by_keywords
 from tests.factories import imported_report
 
 PASSWORD = "correct-horse-battery"
@@ -25,7 +26,7 @@ def _plain_static(settings) -> None:  # type: ignore[no-untyped-def]
 def plan(db: None) -> Plan:
     ensure_units()
     plan = imported_report(region="江城市", year=2024, slug="jiangcheng-2024").plan
-    assign_by_keywords(plan)
+    assign_by_keywords(plan, fallback=fallback())
     return plan
 
 

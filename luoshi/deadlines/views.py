@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from luoshi import query
 from luoshi.accounts.access import access_of, require_office
 from luoshi.deadlines.chase import COLUMNS, chase_table
 from luoshi.deadlines.chase import chase as chase_list
@@ -27,10 +28,7 @@ from luoshi.tracking.due import DueState
 
 def day_asked(request: HttpRequest, plan: Plan) -> date:
     """?on=2024-07-08 to see a day as it was (or will be); today otherwise."""
-    try:
-        return date.fromisoformat(request.GET.get("on", ""))
-    except ValueError:
-        return timezone.localdate()
+    return query.day(request.GET, "on") or timezone.localdate()
 
 
 @login_required
@@ -105,8 +103,8 @@ def calendar_settings(request: HttpRequest, slug: str) -> HttpResponse:
     access = require_office(request.user)
     indicators = list(Indicator.objects.filter(targets__plan=plan).distinct().order_by("name"))
     form = RuleForm(request.POST or None)
-    if request.method == "POST" and request.POST.get("delete", "").isdigit():
-        ReportingRule.objects.filter(plan=plan, pk=int(request.POST["delete"])).delete()
+    if request.method == "POST" and query.number(request.POST, "delete") is not None:
+        ReportingRule.objects.filter(plan=plan, pk=query.number(request.POST, "delete")).delete()
         messages.success(request, "已删除这条设置，改按上级设置")
         return redirect("calendar", slug=plan.slug)
     if request.method == "POST" and form.is_valid():

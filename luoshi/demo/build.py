@@ -20,13 +20,14 @@ from simple_history.utils import bulk_update_with_history
 
 from luoshi.accounts.models import Role
 from luoshi.accounts.users import add_user
+from luoshi.demo.units import ensure_units, fallback
 from luoshi.documents import read_text
 from luoshi.extract import extract_plan
 from luoshi.extract.render import document
 from luoshi.plans.importing import Imported, import_document
 from luoshi.plans.models import Plan, Target
 from luoshi.progress.models import Observation
-from luoshi.units.assigning import assign_by_keywords, ensure_units
+from luoshi.units.assigning import assign_by_keywords
 
 HERE = Path(__file__).resolve().parent
 FACTS = HERE / "jinhua-2024.plan.json"
@@ -68,7 +69,7 @@ def build(seed: Path | None) -> Demo:
             doc = json.loads(FACTS.read_text(encoding="utf-8"))
             imported = import_document(doc, source_name=FACTS.name, region=REGION, year=YEAR, slug=SLUG)
         plan = imported.plan
-        assign_by_keywords(plan)
+        assign_by_keywords(plan, fallback=fallback())
         _ensure_users()
         published = illustrative = 0
         if not Observation.objects.filter(target__plan=plan).exists():

@@ -39,6 +39,17 @@ class Comparator(StrEnum):
     REACH = "="  # 达到, 达, or a bare number
 
 
+# What a person reads for each kind and comparator (never the codes): pages, forms and exports use these.
+KIND_LABELS: dict[Kind, str] = {
+    Kind.GROWTH: "增速", Kind.LEVEL: "总量或水平", Kind.CHANGE: "变化幅度",
+    Kind.RELATION: "与其他指标比较", Kind.DIRECTION: "变化方向", Kind.MILESTONE: "节点任务",
+}
+COMPARATOR_LABELS: dict[Comparator, str] = {
+    Comparator.AT_LEAST: "不低于（以上）", Comparator.ABOVE: "超过（突破）", Comparator.ABOUT: "左右",
+    Comparator.AT_MOST: "不超过（以内）", Comparator.REACH: "达到",
+}
+
+
 @dataclass(frozen=True)
 class Target:
     """One commitment found in the report, with the words it came from."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -38,6 +41,23 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region}{self.year}年 {self.title}（第{self.version}版）"
+
+
+class PlanUpload(models.Model):
+    """A report uploaded in the browser, read into text and waiting for the office to confirm it.
+    Kept here, not in the session: any server process finds it, and the session stays small."""
+
+    token = models.CharField(max_length=32, unique=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField("文件名", max_length=255)
+    text = models.TextField("原文")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "待确认的报告"
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Section(models.Model):
@@ -149,12 +169,18 @@ class Target(models.Model):
 
     def in_words(self) -> str:
         """The target as a breakdown table writes it: 固定资产投资增长10%以上."""
-        from luoshi.extract.model import Target as Found
-        from luoshi.extract.render import describe
+        return target_words(self.indicator_text, self.kind, self.comparator, self.value, self.value_max, self.unit,
+                            self.deadline, self.aspirational, self.decrease, self.condition)
 
-        return describe(Found(
-            indicator=self.indicator_text, kind=Kind(self.kind),
-            comparator=Comparator(self.comparator) if self.comparator else None, value=self.value,
-            value_max=self.value_max, unit=self.unit or None, deadline=self.deadline,
-            aspirational=self.aspirational, span=(0, 1), section=0, task=None, decrease=self.decrease,
-            condition=self.condition or None))
+
+def target_words(indicator: str, kind: str, comparator: str | None, value: float | None, value_max: float | None,
+                 unit: str | None, deadline: date | None, aspirational: bool, decrease: bool,
+                 condition: str | None) -> str:
+    """A target's facts in words, stored or not yet stored: 固定资产投资增长10%以上."""
+    from luoshi.extract.model import Target as Found
+    from luoshi.extract.render import describe
+
+    return describe(Found(
+        indicator=indicator, kind=Kind(kind), comparator=Comparator(comparator) if comparator else None,
+        value=value, value_max=value_max, unit=unit or None, deadline=deadline, aspirational=aspirational,
+        span=(0, 1), section=0, task=None, decrease=decrease, condition=condition or None))

@@ -15,12 +15,15 @@ from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from luoshi import query
 from luoshi.accounts.access import Access, access_of, get_target_for_user, require_office
 from luoshi.accounts.models import Role
 from luoshi.deadlines import timeliness
 from luoshi.deadlines.items import due_items
-from luoshi.extract.model import Comparator, Kind
+from luoshi.extract.model import COMPARATOR_LABELS, KIND_LABELS, Comparator, Kind
 from luoshi.plans.models import Origin, Plan, Section
 from luoshi.plans.review import ReviewProblem, add_target, delete_target, merge_targets, split_target
 from luoshi.progress.assessing import assess_plan, goal_of
@@ -35,10 +38,7 @@ from luoshi.units.models import Assignment, Unit
 
 def assessment_date(request: HttpRequest, plan: Plan) -> date:
     """?on=2024-06-30, or today within the plan's year (its last day once the year is over)."""
-    try:
-        return date.fromisoformat(request.GET.get("on", ""))
-    except ValueError:
-        return min(date.today(), date(plan.year, 12, 31))
+    return query.day(request.GET, "on") or min(date.today(), date(plan.year, 12, 31))
 
 
 def current(slug: str) -> Plan:
@@ -51,7 +51,7 @@ def home(request: HttpRequest) -> HttpResponse:
     plans = list(Plan.objects.current().order_by("-year", "slug"))
     if len(plans) == 1:  # a liaison lands on what needs them; everyone else on the dashboard
         return redirect("inbox" if access.is_liaison else "dashboard", slug=plans[0].slug)
-    return render(request, "plans/home.html", {"plans": plans})
+    return render(request, "plans/home.html", {"plans": plans, "access": access})
 
 
 PAGE_SIZE = 50
@@ -64,29 +64,26 @@ def _query_without_page(request: HttpRequest) -> str:
     return query.urlencode()
 
 
-def _int(text: str | None) -> int | None:
-    return int(text) if text and text.isdigit() else None
-
-
 @login_required
 def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     plan = current(slug)
     access = access_of(request.user)
     on = assessment_date(request, plan)
-    kind = request.GET.get("kind") if request.GET.get("kind") in {k.value for k in Kind} else None
-    filters = Filters(section=_int(request.GET.get("section")), unit=_int(request.GET.get("unit")),
-                      kind=kind, status=request.GET.get("status") or None)
+    filters = Filters(section=query.number(request.GET, "section"), unit=query.number(request.GET, "unit"),
+                      kind=query.choice(request.GET, "kind", (k.value for k in Kind)),
+                      status=query.choice(request.GET, "status", (s for s, _ in _STATUS_CHOICES)))
     data = board(plan, on, access, filters)
     timely = timeliness.by_unit(due_items(plan, on))
     pages = max(1, -(-len(data.lines) // PAGE_SIZE))
-    page = min(max(_int(request.GET.get("page")) or 1, 1), pages)
+    page = min(max(query.number(request.GET, "page") or 1, 1), pages)
     page_lines, laggards = data.lines[(page - 1) * PAGE_SIZE:page * PAGE_SIZE], data.laggards[:LAGGARDS_SHOWN]
     show(page_lines, laggards)
     return render(request, "plans/dashboard.html", {
         "page": page, "pages": range(1, pages + 1) if pages > 1 else None,
         "page_lines": page_lines, "laggards": laggards, "query": _query_without_page(request),
         "on_param": on.isoformat(), "period": f"{on.year}-{on.month:02d}",
-        "plan": plan, "board": data, "access": access, "filters": filters, "kinds": Kind,
+        "plan": plan, "board": data, "access": access, "filters": filters,
+        "kinds": [(k.value, gettext(KIND_LABELS[k])) for k in Kind],
         "league": [(t, timely.get(int(t.key))) for t in data.units],
         "sections": plan.sections.order_by("ordinal"), "units": Unit.objects.filter(kind="department"),
         "statuses": [(s, label) for s, label in _STATUS_CHOICES],
@@ -193,16 +190,16 @@ def target_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 
 
 class TargetForm(forms.Form):
-    indicator_text = forms.CharField(label="指标", max_length=200)
-    kind = forms.ChoiceField(label="类型", choices=[(k.value, k.value) for k in Kind])
-    comparator = forms.ChoiceField(label="比较", required=False,
-                                   choices=[("", "—"), *[(c.value, c.value) for c in Comparator]])
-    value = forms.FloatField(label="目标值", required=False)
-    value_max = forms.FloatField(label="目标上限", required=False)
-    unit = forms.CharField(label="单位", max_length=20, required=False)
-    deadline = forms.DateField(label="完成时限", required=False)
-    reason = forms.CharField(label="修改理由", max_length=200,
-                             help_text="会记入修改历史，例如“原文为‘突破’，应为 >”")
+    indicator_text = forms.CharField(label=_("指标"), max_length=200)
+    kind = forms.ChoiceField(label=_("类型"), choices=[(k.value, _(KIND_LABELS[k])) for k in Kind])
+    comparator = forms.ChoiceField(label=_("比较"), required=False,
+                                   choices=[("", "—"), *[(c.value, _(COMPARATOR_LABELS[c])) for c in Comparator]])
+    value = forms.FloatField(label=_("目标值"), required=False)
+    value_max = forms.FloatField(label=_("目标上限"), required=False)
+    unit = forms.CharField(label=_("单位"), max_length=20, required=False)
+    deadline = forms.DateField(label=_("完成时限"), required=False)
+    reason = forms.CharField(label=_("修改理由"), max_length=200,
+                             help_text=_("会记入修改历史，例如“原文为‘突破’，应为超过”"))
 
 
 @login_required
@@ -228,7 +225,7 @@ def target_edit(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 def unit_detail(request: HttpRequest, slug: str, unit_id: int) -> HttpResponse:
     plan = current(slug)
     access = access_of(request.user)
-    unit = get_object_or_404(Unit, pk=unit_id)
+    unit = get_object_or_404(Unit, pk=unit_id if unit_id <= query.LARGEST_ID else 0)
     if access.is_liaison and access.unit != unit:
         from django.core.exceptions import PermissionDenied
 
@@ -253,8 +250,8 @@ def unit_detail(request: HttpRequest, slug: str, unit_id: int) -> HttpResponse:
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label="理由", max_length=200, help_text="会记入修改历史")
-    other = forms.CharField(label="合并进来的目标编号", max_length=20, required=False)
+    reason = forms.CharField(label=_("理由"), max_length=200, help_text=_("会记入修改历史"))
+    other = forms.CharField(label=_("合并进来的目标编号"), max_length=20, required=False)
 
 
 @login_required
@@ -271,17 +268,17 @@ def target_change(request: HttpRequest, slug: str, code: str, action: str) -> Ht
         try:
             if action == "delete":
                 delete_target(target, reason)
-                messages.success(request, f"已删除目标 {code}")
+                messages.success(request, gettext("已删除目标 %(code)s") % {"code": code})
                 return redirect("dashboard", slug=plan.slug)
             if action == "split":
                 twin = split_target(target, reason)
-                messages.success(request, f"已拆分出目标 {twin.code}，请分别修改")
+                messages.success(request, gettext("已拆分出目标 %(code)s，请分别修改") % {"code": twin.code})
                 return redirect("target-edit", slug=plan.slug, code=twin.code)
             other = plan.targets.filter(code=form.cleaned_data["other"].strip()).first()
             if other is None:
-                raise ReviewProblem(f"计划中没有编号为“{form.cleaned_data['other']}”的目标")
+                raise ReviewProblem(gettext("计划中没有编号为“%(code)s”的目标") % {"code": form.cleaned_data["other"]})
             merge_targets(target, other, reason)
-            messages.success(request, f"已把 {other.code} 合并到 {code}")
+            messages.success(request, gettext("已把 %(other)s 合并到 %(code)s") % {"other": other.code, "code": code})
             return redirect("target", slug=plan.slug, code=code)
         except ReviewProblem as e:
             form.add_error(None, str(e))
@@ -289,13 +286,13 @@ def target_change(request: HttpRequest, slug: str, code: str, action: str) -> Ht
                                                         "action": action, "title": _ACTIONS[action]})
 
 
-_ACTIONS = {"delete": "删除目标", "split": "拆分目标", "merge": "合并目标"}
+_ACTIONS = {"delete": _("删除目标"), "split": _("拆分目标"), "merge": _("合并目标")}
 
 
 class NewTargetForm(TargetForm):
-    section = forms.TypedChoiceField(label="工作方面", coerce=int)
-    task = forms.CharField(label="任务（可空）", max_length=200, required=False)
-    quote = forms.CharField(label="原文摘录", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    section = forms.TypedChoiceField(label=_("工作方面"), coerce=int)
+    task = forms.CharField(label=_("任务（可空）"), max_length=200, required=False)
+    quote = forms.CharField(label=_("原文摘录"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
 @login_required
@@ -314,7 +311,7 @@ def target_add(request: HttpRequest, slug: str) -> HttpResponse:
             plan, section, task, data["reason"], indicator_text=data["indicator_text"], kind=data["kind"],
             comparator=data["comparator"], value=data["value"], value_max=data["value_max"],
             unit=data["unit"], deadline=data["deadline"], quote=data["quote"])
-        messages.success(request, f"已添加目标 {target.code}")
+        messages.success(request, gettext("已添加目标 %(code)s") % {"code": target.code})
         return redirect("target", slug=plan.slug, code=target.code)
     return render(request, "plans/target_add.html", {"plan": plan, "form": form})
 

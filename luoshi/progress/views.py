@@ -17,6 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from luoshi import query
 from luoshi.accounts.access import Access, access_of, require_office, require_reporter
 from luoshi.plans.models import Plan, Target
 from luoshi.plans.views import current
@@ -55,7 +56,8 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
     """All of a unit's targets for one period on one screen."""
     plan = current(slug)
     access = require_reporter(request.user)
-    unit = access.unit if access.is_liaison else Unit.objects.filter(pk=request.GET.get("unit") or 0).first()
+    unit = access.unit if access.is_liaison else Unit.objects.filter(
+        pk=query.number(request.GET, "unit") or 0).first()
     period = _period(request, plan)
     targets = _reporting_targets(plan, access, unit)
     errors: dict[str, str] = {}
@@ -187,7 +189,7 @@ def approvals(request: HttpRequest, slug: str) -> HttpResponse:
     plan = current(slug)
     require_office(request.user)
     if request.method == "POST":
-        chosen = get_object_or_404(Observation, pk=request.POST.get("observation"), target__plan=plan,
+        chosen = get_object_or_404(Observation, pk=query.number(request.POST, "observation"), target__plan=plan,
                                    status=Observation.Status.SUBMITTED)
         if request.POST.get("action") == "return":
             reason = request.POST.get("reason", "").strip()

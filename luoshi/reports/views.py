@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from luoshi import query
 from luoshi.accounts.access import Access, access_of
 from luoshi.plans.models import Plan
 from luoshi.plans.views import current
@@ -52,7 +53,7 @@ def breakdown_download(request: HttpRequest, slug: str, fmt: str) -> HttpRespons
 def evaluation_page(request: HttpRequest, slug: str) -> HttpResponse:
     plan = current(slug)
     access = _whole_plan_reader(request)
-    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else plan.year
+    year = query.year(request.GET) or plan.year
     if request.GET.get("format") == "xlsx":
         content, name = evaluation_file(plan, year)
         return _attachment(content, name, "xlsx")

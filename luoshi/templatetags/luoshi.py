@@ -8,6 +8,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
+from luoshi.extract.model import COMPARATOR_LABELS, KIND_LABELS, Comparator, Kind
 from luoshi.tracking import STATUS_LABELS, Status
 from luoshi.tracking.render import LIGHTS
 
@@ -41,3 +42,15 @@ def percent(x: float | None) -> str:
 @register.filter
 def light(value: Status | str) -> str:
     return LIGHTS[STATUS_LABELS[Status(value)][1]]
+
+
+@register.filter
+def kind_label(value: Kind | str) -> str:
+    """growth -> 增速: the words for a target's kind, in the page's language."""
+    return gettext(KIND_LABELS[Kind(value)]) if value in KIND_LABELS else "—"
+
+
+@register.filter
+def comparator_label(value: Comparator | str) -> str:
+    """>= -> 不低于（以上）."""
+    return gettext(COMPARATOR_LABELS[Comparator(value)]) if value in COMPARATOR_LABELS else "—"

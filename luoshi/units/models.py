@@ -8,8 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from luoshi.plans.models import Target, Task
 
 
+class UnitQuerySet(models.QuerySet["Unit"]):
+    def active(self) -> UnitQuerySet:
+        return self.filter(active=True)
+
+
 class Unit(models.Model):
-    """A department (发展和改革委员会) or a lower government (婺城区), in a tree."""
+    """A department (发展和改革委员会) or a lower government (a county or district), in a tree."""
 
     class Kind(models.TextChoices):
         GOVERNMENT = "government", "人民政府"
@@ -23,6 +28,10 @@ class Unit(models.Model):
                                related_name="children", verbose_name="上级")
     keywords = models.JSONField("牵头关键词", default=list, blank=True,
                                 help_text="目标或任务含有这些词时，默认由本单位牵头")
+    active = models.BooleanField("在用", default=True,
+                                 help_text="停用的单位不再出现在分工和新账号的选择中；已有的分工和数据保留")
+
+    objects = UnitQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "单位"

@@ -10,9 +10,10 @@ from playwright.sync_api import Page, expect
 
 from luoshi.accounts.models import Role
 from luoshi.accounts.users import add_user
+from luoshi.demo.units import ensure_units, fallback
 from luoshi.plans.models import Plan
 from luoshi.progress.models import Observation
-from luoshi.units.assigning import assign_by_keywords, ensure_units
+from luoshi.units.assigning import assign_by_keywords
 from tests.deadlines.helpers import reported
 from tests.factories import imported_report
 
@@ -25,7 +26,7 @@ def plan(transactional_db: None, settings) -> Plan:  # type: ignore[no-untyped-d
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     ensure_units()
     plan = imported_report(region="江城市", year=2024, slug="jiangcheng-2024").plan
-    assign_by_keywords(plan)
+    assign_by_keywords(plan, fallback=fallback())
     add_user("alice", PASSWORD, Role.OFFICE)
     add_user("charlie", PASSWORD, Role.LIAISON, "市发改委")
     return plan

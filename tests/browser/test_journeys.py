@@ -10,10 +10,11 @@ from playwright.sync_api import Page, expect
 
 from luoshi.accounts.models import Role
 from luoshi.accounts.users import add_user
+from luoshi.demo.units import ensure_units, fallback
 from luoshi.plans.models import Plan
 from luoshi.progress.models import Observation
 from luoshi.progress.sheets import template
-from luoshi.units.assigning import assign_by_keywords, ensure_units
+from luoshi.units.assigning import assign_by_keywords
 from tests.factories import imported_report
 
 PASSWORD = "correct-horse-battery"
@@ -25,7 +26,7 @@ def plan(transactional_db: None, settings) -> Plan:  # type: ignore[no-untyped-d
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     ensure_units()
     plan = imported_report(region="江城市", year=2024, slug="jiangcheng-2024").plan
-    assign_by_keywords(plan)
+    assign_by_keywords(plan, fallback=fallback())
     add_user("alice", PASSWORD, Role.OFFICE)
     add_user("charlie", PASSWORD, Role.LIAISON, "市发改委")
     add_user("bob", PASSWORD, Role.LEADER)
@@ -102,3 +103,36 @@ def test_the_leader_reads_the_dashboard_on_a_laptop_and_on_a_phone(
     page.goto(f"{live_server.url}/plans/{plan.slug}/document/")
     expect(page.locator("article.document a.mark").first).to_be_visible()
     page.screenshot(path=str(shots / "document-375.png"), full_page=True)
+
+
+def test_a_phone_keeps_the_status_column_and_paper_keeps_the_colours(
+        page: Page, live_server, plan: Plan, shots: Path, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.PUBLIC_PORTAL = True
+    target = plan.targets.get(code="1.1.1")
+    unit = target.assignments.get(role="lead").unit
+    Observation.objects.create(target=target, period="2024-06", value=100, status="approved")
+    page.set_viewport_size({"width": 375, "height": 800})
+    server = live_server.url
+    page.goto(f"{server}/public/{plan.slug}/?on=2024-06-30")
+    expect(page.locator("table.lines tbody tr").first.locator(".status")).to_be_visible()
+    page.screenshot(path=str(shots / "public-375.png"), full_page=True)
+    log_in(page, server, "alice")
+    checks = {f"/plans/{plan.slug}/targets/1.1.1/?on=2024-06-30": "报送记录",
+              f"/plans/{plan.slug}/units/{unit.pk}/?on=2024-06-30": "本期报送情况"}
+    for url, heading in checks.items():
+        page.goto(server + url)
+        card = page.locator("section.card", has=page.get_by_role("heading", name=heading))
+        status = card.locator("thead th", has_text="状态")
+        expect(status).to_be_visible()
+        box = status.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 375, f"{url}: 状态 is off the screen"
+        assert page.evaluate("document.documentElement.scrollWidth") <= 376
+    page.screenshot(path=str(shots / "unit-375.png"), full_page=True)
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{server}/plans/{plan.slug}/?on=2024-06-30")
+    page.emulate_media(media="print")
+    light = page.locator(".lines .light.red, .lines .light.yellow, .lines .light.green").first
+    assert light.evaluate("e => getComputedStyle(e).printColorAdjust") == "exact"
+    assert light.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+    page.screenshot(path=str(shots / "dashboard-print.png"), full_page=True)

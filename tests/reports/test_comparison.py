@@ -79,7 +79,7 @@ def test_it_shows_the_comparison_to_the_office_and_leaders_only(plans: list) -> 
 
     from luoshi.accounts.models import Role
     from luoshi.accounts.users import add_user
-    from luoshi.units.assigning import ensure_units
+    from luoshi.demo.units import ensure_units
 
     ensure_units()
     office, liaison = Client(), Client()

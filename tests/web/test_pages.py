@@ -261,14 +261,43 @@ def test_it_lets_the_office_set_lead_and_co_units_for_many_targets_at_once(plan:
 
     commerce = Unit.objects.get(short_name="市商务局")
     finance = Unit.objects.get(short_name="市金融办")
+    education = Unit.objects.get(short_name="市教育局")
     client = client_for(office)
-    client.post(reverse("assign", args=[plan.slug]), {"target": ["1.1.1", "1.1.2"], "unit": commerce.pk,
-                                                      "role": "lead"})
-    client.post(reverse("assign", args=[plan.slug]), {"target": ["1.1.1"], "unit": finance.pk, "role": "co"})
+    client.post(reverse("assign", args=[plan.slug]), {"target": ["1.1.1", "1.1.2"], "lead": commerce.pk})
+    client.post(reverse("assign", args=[plan.slug]), {"target": ["1.1.1"], "co": [finance.pk, education.pk]})
     leads = Assignment.objects.filter(target__plan=plan, target__code__in=["1.1.1", "1.1.2"], role="lead")
     assert sorted((a.target.code, a.unit.short_name, a.basis) for a in leads) == [
         ("1.1.1", "市商务局", ""), ("1.1.2", "市商务局", "")]
-    assert Assignment.objects.get(target__code="1.1.1", role="co").unit == finance
+    assert {a.unit for a in Assignment.objects.filter(target__code="1.1.1", role="co")} == {finance, education}
+
+
+def test_it_assigns_a_task_with_all_its_targets_and_several_units_at_once(plan: Plan, office: User) -> None:
+    from luoshi.plans.models import Task
+    from luoshi.units.models import Assignment, Unit
+
+    task = Task.objects.get(section__plan=plan, heading="扩大有效投资")
+    commerce, finance, education = (Unit.objects.get(short_name=n) for n in ("市商务局", "市金融办", "市教育局"))
+    response = client_for(office).post(reverse("assign", args=[plan.slug]), {
+        "task": [task.pk], "lead": commerce.pk, "co": [finance.pk, education.pk, commerce.pk]}, follow=True)
+    codes = sorted(task.targets.values_list("code", flat=True))
+    assert len(codes) >= 2
+    assert f"已为1项任务、{len(codes)}个目标" in response.content.decode()
+    for code in codes:
+        mine = Assignment.objects.filter(target__plan=plan, target__code=code)
+        assert mine.get(role="lead").unit == commerce
+        assert {a.unit for a in mine.filter(role="co")} == {finance, education}  # never lead and co at once
+    assert Assignment.objects.get(task=task, target__isnull=True, role="lead").unit == commerce
+
+
+def test_it_refuses_an_assignment_without_units_or_subjects_and_changes_nothing(plan: Plan, office: User) -> None:
+    from luoshi.units.models import Assignment
+
+    before = list(Assignment.objects.values_list("pk", "unit_id", "role"))
+    for data in ({"target": ["1.1.1"]}, {"lead": "abc", "target": ["1.1.1"]}, {"lead": "99999999999999999999"},
+                 {"task": ["²", "-1"], "co": ["x"]}):
+        response = client_for(office).post(reverse("assign", args=[plan.slug]), data, follow=True)
+        assert response.status_code == 200 and "请勾选任务或目标" in response.content.decode()
+    assert list(Assignment.objects.values_list("pk", "unit_id", "role")) == before
 
 
 def test_it_shows_the_public_only_targets_and_statuses_when_the_portal_is_on(
@@ -315,7 +344,7 @@ def test_it_lets_a_unit_answer_for_a_whole_task(plan: Plan, office: User, other_
 
     task = Task.objects.get(section__plan=plan, heading="扩大有效投资")
     client_for(office).post(reverse("assign", args=[plan.slug]),
-                            {"task": [task.pk], "unit": Unit.objects.get(short_name="市商务局").pk, "role": "co"})
+                            {"task": [task.pk], "co": [Unit.objects.get(short_name="市商务局").pk]})
     client = client_for(other_liaison)  # 市商务局: now answers for the investment task's targets too
     assert client.get(reverse("target", args=[plan.slug, "1.1.1"])).status_code == 200
     form = client.get(reverse("report", args=[plan.slug]) + "?period=2024-06").content.decode()

@@ -13,7 +13,7 @@ from luoshi.documents import UnreadableDocument, read_text
 from luoshi.extract import extract_plan
 from luoshi.extract.render import document
 from luoshi.management.commands._base import LuoshiCommand
-from luoshi.plans.importing import PlanImportError, import_document
+from luoshi.plans.importing import PlanImportError, Unconfirmed, Unlike, import_document
 
 
 class Command(LuoshiCommand):
@@ -24,6 +24,10 @@ class Command(LuoshiCommand):
         parser.add_argument("--region", help="地区, e.g. 金华市 (default: as the report says)")
         parser.add_argument("--year", type=int, help="年份, e.g. 2024 (default: as the report says)")
         parser.add_argument("--slug", help="the plan's code, e.g. jinhua-2024 (default: from region and year)")
+        parser.add_argument("--confirm", action="store_true",
+                            help="store a changed document as a new version (without: only show the differences)")
+        parser.add_argument("--insist", action="store_true",
+                            help="store it even though it looks nothing like the plan's current version")
 
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["report"])
@@ -42,7 +46,13 @@ class Command(LuoshiCommand):
             raise CommandError(f"{path}: 无法读取计划文件 ({e})") from None
         try:
             result = import_document(doc, text=text, source_name=path.name, region=options["region"],
-                                     year=options["year"], slug=options["slug"])
+                                     year=options["year"], slug=options["slug"], confirm=options["confirm"],
+                                     insist=options["insist"])
+        except (Unconfirmed, Unlike) as e:
+            assert e.preview.diff is not None
+            for line in e.preview.diff.lines():
+                self.stdout.write(f"  {line}")
+            raise CommandError(f"{path}: {e}") from None
         except PlanImportError as e:
             raise CommandError(f"{path}: {e}") from None
         self.stdout.write(result.message)

@@ -1,7 +1,11 @@
-"""The units of a prefecture-level city that lead a work report's targets, and the words that
-send a target to each. A starting point the office corrects, not a ruling."""
+"""Jinhua's units that lead its work report's targets, and the words that send a target to each.
+A starting point the office corrects, not a ruling. Another city starts from its own list
+(luoshi units add, or a unit sheet uploaded in the browser)."""
 
 from __future__ import annotations
+
+from luoshi.units.importing import UnitRow, store_units
+from luoshi.units.models import Unit
 
 GOVERNMENT = "金华市人民政府"
 
@@ -45,3 +49,15 @@ COUNTIES: tuple[str, ...] = (
 )
 
 FALLBACK = "金华市发展和改革委员会"  # the office that owns the plan leads what no word assigns
+
+
+def ensure_units() -> int:
+    """Create Jinhua's government, its departments and its counties if they are missing."""
+    rows = [UnitRow(GOVERNMENT, "市政府", Unit.Kind.GOVERNMENT)]
+    rows += [UnitRow(name, short, Unit.Kind.DEPARTMENT, GOVERNMENT, keywords) for name, short, keywords in DEPARTMENTS]
+    rows += [UnitRow(name, name, Unit.Kind.COUNTY, GOVERNMENT) for name in COUNTIES]
+    return store_units(rows)
+
+
+def fallback() -> Unit:
+    return Unit.objects.get(name=FALLBACK)
