@@ -15,6 +15,8 @@ from pathlib import Path
 
 from django.db import connection
 
+from luoshi.private import make_private
+
 
 class BackupProblem(Exception):
     """The backup or restore could not be made; the message says why."""
@@ -31,10 +33,12 @@ def backup(path: Path | None = None) -> Path:
             connection.connection.backup(target)
         finally:
             target.close()
+        make_private(path)
         return path
     if connection.vendor == "postgresql":
         path = path or Path(f"luoshi-backup-{stamp}.dump")
         _run("pg_dump", "--format=custom", "--no-owner", f"--file={path}", _database())
+        make_private(path)
         return path
     raise BackupProblem(f"不支持 {connection.vendor} 数据库的备份")
 

@@ -21,6 +21,8 @@ def _pure(argv: list[str]) -> bool:
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "luoshi.settings")
+    # What luoshi writes (database, backups, exports, the secret key) is its owner's only.
+    os.umask(0o077)
     argv = sys.argv[1:]
     try:
         if _pure(argv) and not {"-h", "--help"} & set(argv):

@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth
 from django.urls import include, path
 
 from luoshi.accounts import manage as manage_accounts
+from luoshi.accounts import views as accounts
 from luoshi.api import api
 from luoshi.deadlines import views as deadlines
 from luoshi.plans import manage as manage_plans
@@ -20,6 +21,9 @@ urlpatterns = [
     path("", plans.home, name="home"),
     path("login/", auth.LoginView.as_view(template_name="accounts/login.html"), name="login"),
     path("logout/", auth.LogoutView.as_view(), name="logout"),
+    path("account/", accounts.account, name="account"),
+    path("account/password/", accounts.PasswordChange.as_view(), name="password-change"),
+    path("account/security/", accounts.security, name="security"),
     path("plans/<str:slug>/", plans.dashboard, name="dashboard"),
     path("plans/<str:slug>/document/", plans.document, name="document"),
     path("plans/<str:slug>/targets/new/", plans.target_add, name="target-add"),
@@ -40,6 +44,8 @@ urlpatterns = [
     path("plans/<str:slug>/breakdown.<str:fmt>", reports.breakdown_download, name="breakdown"),
     path("plans/<str:slug>/evaluation/", reports.evaluation_page, name="evaluation"),
     path("plans/<str:slug>/bulletin.<str:fmt>", reports.bulletin_download, name="bulletin"),
+    path("plans/<str:slug>/bulletins/", reports.bulletins_page, name="bulletins"),
+    path("plans/<str:slug>/bulletins/<int:pk>.<str:fmt>", reports.issued_download, name="issued-bulletin"),
     path("public/<str:slug>/", plans.public, name="public"),
     path("compare/", reports.comparison_page, name="compare"),
     path("manage/users/", manage_accounts.users, name="manage-users"),
@@ -53,3 +59,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "luoshi.errors.bad_request"
+handler500 = "luoshi.errors.server_error"

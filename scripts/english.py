@@ -17,6 +17,18 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "luoshi" / "locale" / "en" / "LC_MESSAGES"
 
 ENGLISH = {
+    # the bulletins page (documents)
+    "一、总体情况（由数据生成，可修改；一段一行）": "1. Overall situation (made from the figures, editable; one paragraph a line)",
+    "下一个文号": "Next number", "保存文字": "Save the text", "保存设置": "Save the settings",
+    "印发后文件和数据存档，以后数据变化不影响已印发的通报。":
+        "Issuing keeps the files and their figures; later changes of figures never change an issued bulletin.",
+    "发文字号": "Document number",
+    "已使用督查室修改的文字；清空后保存即恢复生成的文字。":
+        "The office's own wording is used; save it empty to go back to the generated text.",
+    "已印发的通报": "Issued bulletins", "文件": "Files", "查看": "Show", "标题": "Title", "签发人": "Issued by",
+    "签发时间": "Issued at", "编号印发": "Number and issue", "草稿（未编号）": "Draft (not numbered)",
+    "还没有印发过通报。": "No bulletin has been issued yet.",
+    "通报设置（每个计划设一次）": "Bulletin settings (once per plan)",
     "2024-06、2024Q2、2024H1 或 2024": "2024-06, 2024Q2, 2024H1 or 2024",
     "luoshi import 报告文件": "luoshi import REPORT",
     "上传 Excel": "Upload Excel", "上传填好的 Excel": "Upload a filled-in Excel file",
@@ -225,6 +237,48 @@ ENGLISH = {
     # statuses, from luoshi.tracking
     "达到序时进度": "On track", "略低于序时进度": "At risk", "滞后": "Behind", "已完成": "Achieved",
     "未完成": "Missed", "无数据": "No data", "未到报送期": "Not due",
+    # error pages, one's account, logins locked, API tokens
+    "页面不存在": "Page not found", "没有找到这个页面：地址可能输错了，或者它已被删除。":
+        "There is no such page: the address may be mistyped, or the page was removed.",
+    "没有权限": "Not allowed", "你的账号不能打开这个页面。": "Your account cannot open this page.",
+    "出错了": "Something went wrong",
+    "服务器处理这个请求时出了错，已经记录下来。请稍后再试；问题一直存在时，请联系督查室。":
+        "The server failed to handle this request; it has been logged. Please try again later, "
+        "and tell the office if it keeps happening.",
+    "请求有误": "Bad request", "这个请求无法处理：地址或提交的内容不完整或不正确。":
+        "This request cannot be handled: the address or what was sent is incomplete or wrong.",
+    "页面已过期或来自别的网站：请刷新页面后重新提交。":
+        "The page has expired or came from another site: reload it and submit again.",
+    "回到首页": "Home", "登录": "Sign in",
+    "暂时不能登录": "Signing in is locked for now",
+    "密码连续输错 %(n)s 次，这个账号或这台电脑的登录已暂时锁定。":
+        "After %(n)s wrong passwords in a row, this account or this computer is locked for now.",
+    "锁定到时自动解除，": "The lock lifts by itself after a while, ",
+    "或请督查室在“登录锁定”页面解除锁定。": "or the office can lift it on its “Locked logins” page.",
+    "我的账号": "My account", "修改密码": "Change password",
+    "登录锁定与全部令牌": "Locked logins and all tokens", "登录锁定与令牌": "Locked logins and tokens",
+    "修改密码后，原来的接口令牌全部作废。": "Changing the password revokes all your API tokens.",
+    "接口令牌": "API tokens",
+    "程序调用接口（/api/）时用令牌代替密码：请求头 Authorization: Bearer 令牌。":
+        "Programs use a token instead of a password for the API (/api/): header Authorization: Bearer TOKEN.",
+    "新令牌（只显示这一次，请现在复制保存）：": "New token (shown only this once: copy it now):",
+    "新建令牌": "New token", "用户": "User", "用途": "Purpose", "创建时间": "Created", "有效期至": "Expires",
+    "最近使用": "Last used", "未使用": "Never used", "状态": "State", "作废": "Revoke",
+    "还没有令牌。": "No tokens yet.", "有效": "valid", "已过期": "expired", "已作废": "revoked",
+    "本人作废": "revoked by its owner", "督查室作废": "revoked by the office", "密码已修改": "password changed",
+    "有效天数": "Valid for (days)", "例如：统计局数据自动报送": "e.g. figures sent by the statistics bureau",
+    "令牌已作废": "Token revoked", "密码已修改；原来的接口令牌已全部作废": "Password changed; your API tokens are revoked",
+    "新密码至少12位，不能是常见密码、不能全是数字、不能和用户名相似。":
+        "At least 12 characters; not a common password, not all digits, not like the user name.",
+    "最近输错密码的登录": "Recent wrong passwords",
+    "同一账号或同一地址连续输错 %(limit)s 次即暂时锁定，到时自动解除；也可以在这里立即解除。":
+        "%(limit)s wrong passwords for one account or from one address lock it for a while; "
+        "the lock lifts by itself, or here at once.",
+    "用户名": "User name", "地址": "Address", "输错次数": "Wrong passwords", "最近一次": "Last",
+    "已锁定": "locked", "未锁定": "not locked", "解除锁定": "Unlock", "没有输错密码的记录。": "No wrong passwords.",
+    "密码太短：至少要有 %(n)s 个字符。": "This password is too short: it needs at least %(n)s characters.",
+    "密码至少要有 %(n)s 个字符。": "A password needs at least %(n)s characters.",
+    "全部接口令牌": "All API tokens", "已解除 %(who)s（%(where)s）的登录锁定": "Unlocked %(who)s (%(where)s)",
 }
 
 # The reporting calendar, the inbox, the 催报 list and reminders (luoshi/deadlines).

@@ -38,3 +38,11 @@ def seed_text(seed_path: Path) -> str:
 def _fast_passwords(settings) -> None:  # type: ignore[no-untyped-def]
     """Hashing the demo's and the tests' passwords properly takes half a second each."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _plain_static(settings) -> None:  # type: ignore[no-untyped-def]
+    """Static files by their plain names: the hashed names exist only once `collectstatic` has run
+    (luoshi serve runs it; tests/web/test_production.py checks the hashed names)."""
+    settings.STORAGES = {**settings.STORAGES,
+                         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}

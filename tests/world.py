@@ -11,15 +11,10 @@ from luoshi.accounts.users import add_user
 from luoshi.demo.units import ensure_units, fallback
 from luoshi.plans.models import Plan
 from luoshi.units.assigning import assign_by_keywords
+from tests.conftest import _plain_static  # noqa: F401  (kept importable for the conftests that import it)
 from tests.factories import imported_report
 
 PASSWORD = "correct-horse-battery"
-
-
-@pytest.fixture(autouse=True)
-def _plain_static(settings) -> None:  # type: ignore[no-untyped-def]
-    settings.STORAGES = {**settings.STORAGES,
-                         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 
 
 @pytest.fixture

@@ -63,7 +63,9 @@ def chase_download(request: HttpRequest, slug: str) -> HttpResponse:
     require_office(request.user)
     on = day_asked(request, plan)
     content = files.xlsx(f"{plan.region}{plan.year}年政府工作报告目标任务催报清单（截至{on:%Y年%m月%d日}）",
-                         COLUMNS, chase_table(chase_list(plan, on)), (18, 14, 9, 36, 10, 12, 9, 30, 16), "催报")
+                         [files.Column(name, width) for name, width in
+                          zip(COLUMNS, (18, 14, 9, 36, 10, 12, 9, 30, 16), strict=True)],
+                         chase_table(chase_list(plan, on)), "催报")
     response = HttpResponse(content, content_type=XLSX)
     name = f"{plan.slug}-{on:%Y%m%d}-催报.xlsx"
     response["Content-Disposition"] = (f"attachment; filename=\"{plan.slug}-{on:%Y%m%d}-chase.xlsx\"; "

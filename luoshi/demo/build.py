@@ -85,7 +85,7 @@ def _ensure_users() -> None:
     existing = set(get_user_model().objects.values_list("username", flat=True))
     for username, role, unit, _ in DEMO_USERS:
         if username not in existing:
-            user = add_user(username, DEMO_PASSWORD, role, unit)
+            user = add_user(username, DEMO_PASSWORD, role, unit, validate=False)  # a published demo password
             user.email = f"{username}@example.gov.cn"  # luoshi remind has somewhere to write (example: never sent)
             user.save(update_fields=["email"])
 

@@ -11,17 +11,17 @@ from pathlib import Path
 
 from django.db import transaction
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from luoshi.plans.models import Plan, Target
 from luoshi.progress.models import Observation
+from luoshi.reports import files
 from luoshi.tracking import BadPeriod, parse_period
 
 COLUMNS = ("编号", "指标", "单位", "期别", "数值", "进展情况", "对照数", "存在问题", "下一步措施", "来源")
 REQUIRED = COLUMNS[:6]
 SHEET = "进度数据"
-_WIDTHS = (9, 40, 10, 10, 12, 40, 10, 30, 30, 30)
+_WIDTHS = (8, 32, 8, 9, 10, 30, 9, 24, 24, 20)
 
 
 @dataclass(frozen=True)
@@ -53,17 +53,9 @@ def template(plan: Plan, period: str, targets: list[Target] | None = None) -> Wo
     sheet = book.active
     assert sheet is not None
     sheet.title = SHEET
-    sheet.append(COLUMNS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        cell.alignment = Alignment(horizontal="center", vertical="center")
     rows = targets if targets is not None else plan.targets.select_related("section").order_by("section__ordinal", "id")
-    for target in rows:
-        sheet.append([target.code, target.indicator_text, _unit(target), period])
-    for n, width in enumerate(_WIDTHS, 1):
-        sheet.column_dimensions[get_column_letter(n)].width = width
-    sheet.freeze_panes = "A2"
+    files.sheet_table(sheet, None, [files.Column(name, width) for name, width in zip(COLUMNS, _WIDTHS, strict=True)],
+                      [(t.code, t.indicator_text, _unit(t), period) + (None,) * (len(COLUMNS) - 4) for t in rows])
     notes = book.create_sheet("填表说明")
     for line in (
         "1. 只填“数值”及文字栏；编号、指标、单位、期别不要改动。",
@@ -75,6 +67,7 @@ def template(plan: Plan, period: str, targets: list[Target] | None = None) -> Wo
     ):
         notes.append([line])
     notes.column_dimensions["A"].width = 90
+    notes.page_setup.paperSize = notes.PAPERSIZE_A4
     return book
 
 

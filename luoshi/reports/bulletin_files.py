@@ -1,133 +1,287 @@
-"""The bulletin as .docx, as .pdf (Chinese fonts embedded) and its attachments as .xlsx."""
+"""The bulletin as an official document (GB/T 9704-2012, 党政机关公文格式): .docx and .pdf; its
+attachments as .xlsx.
+
+GB/T 9704: A4; text block 156 mm × 225 mm (top margin 37 mm, left 28 mm); 22 lines of 28 characters
+of 仿宋 三号 (16 pt); 版头 with the 发文机关标志 in red and the 发文字号 over a red line; the title in
+小标宋 二号 (22 pt); headings 一、 in 黑体 and （一） in 楷体; 附件说明, 署名 and 成文日期; page numbers
+"— 1 —" in 宋体 四号 at the outside corners; 版记 (抄送, 印发机关 and 印发日期) at the end.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import shutil
+import subprocess
+import threading
+from collections import OrderedDict
+from functools import cache
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Mm, Pt, RGBColor
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
-from luoshi.reports.bulletin import COLUMNS, LIGHT_COLOURS, Bulletin, BulletinRow
-from luoshi.tracking import STATUS_LABELS
+from luoshi.reports import files
+from luoshi.reports.bulletin import COLUMNS, Bulletin
+from luoshi.reports.tables import ordinal
 
-SONG, HEI, FANGSONG = "宋体", "黑体", "仿宋"
-SECTIONS = ("一、总体情况", "二、主要经济指标", "三、量化指标任务", "四、节点目标", "五、滞后目标（按牵头单位）")
+RED = RGBColor(0xE0, 0x00, 0x00)
+LINE = Pt(28.95)  # 225 mm / 22 lines
+CHAR = Pt(16)  # 三号
+TEXT_WIDTH_MM = 156
+# The table columns of the attachments on a portrait page: the status words need less room than in
+# a spreadsheet, the target's words more.
+ATTACHMENT_COLUMNS = [files.Column(c.name, w, c.centred) for c, w in zip(COLUMNS, (8, 36, 18, 17, 8, 8, 19),
+                                                                          strict=True)]
 
+
+@cache
+def fonts() -> dict[str, str]:
+    """{role: family}: for each role in settings.DOCUMENT_FONTS, the first family this machine has,
+    else the last one named (the nearest installed: Noto CJK)."""
+    installed: set[str] = set()
+    if shutil.which("fc-list"):
+        listing = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, check=False).stdout
+        installed = {name.strip() for line in listing.splitlines() for name in line.split(",")}
+    chosen = {}
+    for role, names in settings.DOCUMENT_FONTS.items():
+        candidates = [n.strip() for n in names.split(",") if n.strip()]
+        chosen[role] = next((n for n in candidates if n in installed), candidates[-1])
+    return chosen
+
+
+def reference_or_draft(b: Bulletin) -> str:
+    return b.letterhead.reference or "（草稿，未编号）"
+
+
+def dated(b: Bulletin) -> str:
+    d = b.letterhead.dated
+    return f"{d.year}年{d.month}月{d.day}日" if d else ""
+
+
+# --- Word -----------------------------------------------------------------------------------------
 
 def as_docx(b: Bulletin) -> bytes:
+    f = fonts()
     document = Document()
+    files.a4(document, margins_cm=(3.7, 2.6, 3.5, 2.8))
     section = document.sections[0]
-    for margin in ("left_margin", "right_margin"):
-        setattr(section, margin, Cm(2.2))
-    normal = document.styles["Normal"]
-    normal.font.name = FANGSONG
-    normal.font.size = Pt(12)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FANGSONG)
-    _paragraph(document, b.title, HEI, 18, bold=True, centre=True)
-    _paragraph(document, f"（{b.on.year}年{b.on.month}月）", FANGSONG, 12, centre=True)
+    section.footer_distance = Mm(21)
+    grid = OxmlElement("w:docGrid")
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(int(LINE.pt * 20)))
+    section._sectPr.append(grid)
+    _styles(document, f)
+    head = b.letterhead
+    _line(document, head.issuer, f["title"], 30, centre=True, colour=RED, before=Pt(0))
+    number = _line(document, reference_or_draft(b), f["body"], 16, centre=True, before=LINE)
+    _border(number, "bottom", "E00000", 12, space=8)
+    document.add_paragraph()
+    document.add_paragraph(b.title, style="公文标题")
+    document.add_paragraph()
+    if head.recipients:
+        p = document.add_paragraph(f"{head.recipients.rstrip('：:')}：")
+        p.paragraph_format.first_line_indent = Pt(0)
     if b.illustrative:
-        _paragraph(document, "说明：本通报中标“示例”的数值为演示用示例数据，不是公布的统计数。", FANGSONG, 10)
-    _paragraph(document, SECTIONS[0], HEI, 14)
-    for text in b.summary:
-        document.add_paragraph(text).paragraph_format.first_line_indent = Pt(24)
-    counts = document.add_table(rows=2, cols=len(b.counts))
-    counts.style = "Table Grid"
-    for n, (status, count) in enumerate(b.counts):
-        counts.rows[0].cells[n].text = STATUS_LABELS[status][0]
-        counts.rows[1].cells[n].text = str(count)
-        _shade(counts.rows[0].cells[n], LIGHT_COLOURS[STATUS_LABELS[status][1]])
-    for heading, rows in zip(SECTIONS[1:4], (b.indicators, b.quantified, b.milestones), strict=True):
-        _paragraph(document, heading, HEI, 14)
-        _table(document, rows)
-    _paragraph(document, SECTIONS[4], HEI, 14)
-    if not b.laggards:
-        document.add_paragraph("本期没有明显滞后的目标。")
-    for unit, rows in b.laggards:
-        _paragraph(document, f"{unit}（{len(rows)}项）", HEI, 12)
-        for r in rows:
-            document.add_paragraph(f"{r.code} {r.target}：实际{r.actual}，完成率{r.completion}，"
-                                   f"序时进度{r.elapsed}，{r.label}", style="List Bullet")
-    for title, rows in b.attachments:
-        document.add_page_break()
-        _paragraph(document, title, HEI, 14)
-        _table(document, rows)
+        document.add_paragraph("（说明：本通报中标“示例”的数值为演示用示例数据，不是公布的统计数。）")
+    for n, part in enumerate(b.body, 1):
+        document.add_paragraph(f"{ordinal(n)}、{part.title}", style="Heading 1")
+        for text in part.paragraphs:
+            document.add_paragraph(text)
+        for m, sub in enumerate(part.subparts, 1):
+            document.add_paragraph(f"（{ordinal(m)}）{sub.title}", style="Heading 2")
+            for text in sub.paragraphs:
+                document.add_paragraph(text)
+    document.add_paragraph().paragraph_format.keep_with_next = True
+    for n, attachment in enumerate(b.attachments, 1):
+        # 附件说明: "附件：1. …" two characters in, the later items under the first one's number.
+        p = document.add_paragraph(f"{'附件：' if n == 1 else ''}{n}. {attachment.title}")
+        p.paragraph_format.left_indent = CHAR * 5
+        p.paragraph_format.first_line_indent = -CHAR * 3 if n == 1 else Pt(0)
+        p.paragraph_format.keep_with_next = True  # 附件说明, 署名 and 日期 stay on one page
+    for _ in range(2):
+        document.add_paragraph().paragraph_format.keep_with_next = True
+    date_words = dated(b)
+    signature = document.add_paragraph(head.signature)
+    signature.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    # 署名 centred over 成文日期, which stands four characters from the right edge (右空四字).
+    signature.paragraph_format.right_indent = Pt(16 * (4 + max(len(date_words) - len(head.signature), 0) / 2))
+    signature.paragraph_format.keep_with_next = True
+    date_line = document.add_paragraph(date_words)
+    date_line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    date_line.paragraph_format.right_indent = CHAR * 4
+    for n, attachment in enumerate(b.attachments, 1):
+        label = _line(document, f"附件{n}", f["hei"], 16)
+        label.paragraph_format.first_line_indent = Pt(0)
+        label.paragraph_format.page_break_before = True
+        document.add_paragraph(attachment.title, style="公文标题")
+        if attachment.rows:
+            files.word_table(document, ATTACHMENT_COLUMNS, [r.cells() for r in attachment.rows],
+                             TEXT_WIDTH_MM / 10, font=f["body"], header_font=f["hei"], size=10.5)
+        else:
+            document.add_paragraph("（本期无）")
+    _imprint(document, b, f)
+    _page_numbers(document, f["song"])
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
+def _styles(document: object, f: dict[str, str]) -> None:
+    styles = document.styles  # type: ignore[attr-defined]
+    normal = styles["Normal"]
+    _font(normal, f["body"], 16)
+    body = normal.paragraph_format
+    body.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    body.line_spacing = LINE
+    body.space_before = body.space_after = Pt(0)
+    body.first_line_indent = CHAR * 2
+    body.widow_control = False
+    for name, font in (("Heading 1", f["hei"]), ("Heading 2", f["kai"])):
+        style = styles[name]  # built in: Word's navigation pane lists them (outline levels 1 and 2)
+        _font(style, font, 16)
+        style.font.bold = False
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        p = style.paragraph_format
+        p.space_before = p.space_after = Pt(0)
+        p.first_line_indent = CHAR * 2
+        p.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        p.line_spacing = LINE
+    title = styles.add_style("公文标题", WD_STYLE_TYPE.PARAGRAPH)
+    title.base_style = normal
+    _font(title, f["title"], 22)
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.first_line_indent = Pt(0)
+    title.paragraph_format.line_spacing = Pt(35)
+    title.paragraph_format.keep_with_next = True
+    files.no_grid(title)
+
+
+def _font(style: object, family: str, size: float) -> None:
+    """``family`` for Latin and Chinese text, without the theme fonts Word's own styles carry (a theme
+    font wins over a named one)."""
+    fonts_element = style.element.get_or_add_rPr().get_or_add_rFonts()  # type: ignore[attr-defined]
+    for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts_element.attrib.pop(qn(f"w:{attribute}"), None)
+    files.east_asian(style, family)
+    style.font.size = Pt(size)  # type: ignore[attr-defined]
+
+
+def _line(document: object, text: str, family: str, size: float, centre: bool = False,
+          colour: RGBColor | None = None, before: Pt | None = None) -> object:
+    p = document.add_paragraph()  # type: ignore[attr-defined]
+    p.paragraph_format.first_line_indent = Pt(0)
+    if centre:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if before is not None:
+        p.paragraph_format.space_before = before
+    if size > 22:
+        p.paragraph_format.line_spacing = Pt(size * 1.3)
+    run = p.add_run(text)
+    run.font.size = Pt(size)
+    files.east_asian(run, family)
+    if colour is not None:
+        run.font.color.rgb = colour
+    return p
+
+
+def _border(paragraph: object, side: str, colour: str, eighths: int, space: int = 1) -> None:
+    properties = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
+    borders = properties.find(qn("w:pBdr"))
+    if borders is None:
+        borders = OxmlElement("w:pBdr")
+        properties.append(borders)
+    line = OxmlElement(f"w:{side}")
+    line.set(qn("w:val"), "single")
+    line.set(qn("w:sz"), str(eighths))
+    line.set(qn("w:space"), str(space))
+    line.set(qn("w:color"), colour)
+    borders.append(line)
+
+
+def _imprint(document: object, b: Bulletin, f: dict[str, str]) -> None:
+    """版记: 抄送 and 印发机关/印发日期 between a thick line above and below and a thin one between."""
+    head = b.letterhead
+    document.add_paragraph()  # type: ignore[attr-defined]
+    rows = []
+    if head.copies:
+        rows.append(f"抄送：{head.copies.rstrip('。')}。")
+    rows.append(f"{head.printer or head.issuer}\t{dated(b)}印发")
+    for n, text in enumerate(rows):
+        p = _line(document, text, f["body"], 14)
+        p.paragraph_format.left_indent = p.paragraph_format.right_indent = Pt(14)
+        p.paragraph_format.line_spacing = Pt(24)
+        p.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM) - Pt(28), WD_TAB_ALIGNMENT.RIGHT)
+        p.paragraph_format.keep_with_next = n < len(rows) - 1
+        if n == 0:
+            _border(p, "top", "000000", 8)
+        _border(p, "bottom", "000000", 8 if n == len(rows) - 1 else 4)
+
+
+def _page_numbers(document: object, family: str) -> None:
+    """"— 1 —" in 宋体 四号: odd pages at the right, even pages at the left, one character in."""
+    document.settings.odd_and_even_pages_header_footer = True  # type: ignore[attr-defined]
+    section = document.sections[0]  # type: ignore[attr-defined]
+    for footer, right in ((section.footer, True), (section.even_page_footer, False)):
+        p = footer.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT
+        p.paragraph_format.first_line_indent = Pt(0)
+        setattr(p.paragraph_format, "right_indent" if right else "left_indent", Pt(14))
+        for text in ("— ", None, " —"):
+            if text is None:
+                field = OxmlElement("w:fldSimple")
+                field.set(qn("w:instr"), "PAGE")
+                run = p.add_run("1")
+                field.append(run._r)
+                p._p.append(field)
+            else:
+                run = p.add_run(text)
+            run.font.size = Pt(14)
+            files.east_asian(run, family)
+
+
+# --- PDF and the attachments' workbook ------------------------------------------------------------
+
 def as_pdf(b: Bulletin) -> bytes:
     import weasyprint  # heavy; only the bulletin needs it
 
-    html = render_to_string("reports/bulletin_pdf.html", {"b": b, "sections": SECTIONS})
-    return weasyprint.HTML(string=html).write_pdf()  # type: ignore[no-any-return]
+    total = sum(c.width for c in ATTACHMENT_COLUMNS)
+    date_words = dated(b)
+    html = render_to_string("reports/bulletin_pdf.html", {
+        "b": b, "fonts": fonts(), "reference": reference_or_draft(b), "dated": date_words,
+        "signature_indent": 4 + max(len(date_words) - len(b.letterhead.signature), 0) / 2,
+        "columns": [(c.name, f"{100 * c.width / total:.2f}") for c in ATTACHMENT_COLUMNS],
+        "numbered": [(ordinal(n), p, [(ordinal(m), s) for m, s in enumerate(p.subparts, 1)])
+                     for n, p in enumerate(b.body, 1)],
+        "attachments": [(a, [r.cells() for r in a.rows]) for a in b.attachments]})
+    key = hashlib.sha256(html.encode()).hexdigest()
+    with _LOCK:
+        if key in _MADE:
+            return _MADE[key]
+    pdf: bytes = weasyprint.HTML(string=html).write_pdf()
+    with _LOCK:
+        _MADE[key] = pdf
+        while len(_MADE) > 8:
+            _MADE.popitem(last=False)
+    return pdf
+
+
+# The last few PDFs made, by their HTML: the same bulletin asked for again (the draft downloaded twice,
+# then issued unchanged) is not laid out again. Keyed by content, so it can never be stale.
+_MADE: OrderedDict[str, bytes] = OrderedDict()
+_LOCK = threading.Lock()
 
 
 def as_xlsx(b: Bulletin) -> bytes:
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
-    for title, rows in b.attachments:
-        sheet = book.create_sheet(title.split(" ")[0])
-        sheet.append([title])
-        sheet["A1"].font = Font(name=HEI, size=14, bold=True)
-        sheet.append(list(COLUMNS))
-        for cell in sheet[2]:
-            cell.font = Font(name=HEI, bold=True)
-            cell.fill = PatternFill("solid", fgColor="D9E1F2")
-        for r in rows:
-            sheet.append(list(r.cells()))
-            status_cell = sheet.cell(row=sheet.max_row, column=len(COLUMNS))
-            status_cell.fill = PatternFill("solid", fgColor=LIGHT_COLOURS[r.light])
-            for cell in sheet[sheet.max_row]:
-                cell.alignment = Alignment(vertical="top", wrap_text=True)
-        for n, width in enumerate((9, 50, 24, 16, 10, 10, 18), 1):
-            sheet.column_dimensions[get_column_letter(n)].width = width
-        sheet.freeze_panes = "A3"
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _paragraph(document: Document, text: str, font: str, size: float, bold: bool = False,  # type: ignore[valid-type]
-               centre: bool = False) -> None:
-    p = document.add_paragraph()  # type: ignore[attr-defined]
-    if centre:
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = p.add_run(text)
-    run.bold = bold
-    run.font.size = Pt(size)
-    run.font.name = font
-    run.element.rPr.rFonts.set(qn("w:eastAsia"), font)
-
-
-def _table(document: Document, rows: list[BulletinRow]) -> None:  # type: ignore[valid-type]
-    if not rows:
-        document.add_paragraph("（无）")  # type: ignore[attr-defined]
-        return
-    table = document.add_table(rows=1, cols=len(COLUMNS))  # type: ignore[attr-defined]
-    table.style = "Table Grid"
-    for cell, name in zip(table.rows[0].cells, COLUMNS, strict=True):
-        cell.text = name
-    for r in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, r.cells(), strict=True):
-            cell.text = value
-        _shade(cells[-1], LIGHT_COLOURS[r.light])
-
-
-def _shade(cell: object, colour: str) -> None:
-    properties = cell._tc.get_or_add_tcPr()  # type: ignore[attr-defined]
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), colour)
-    properties.append(shading)
+    for n, attachment in enumerate(b.attachments, 1):
+        files.sheet_table(book.create_sheet(f"附件{n}"), f"附件{n} {attachment.title}", COLUMNS,
+                          [r.cells() for r in attachment.rows])
+    return files.save(book)

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from luoshi.plans.models import Plan
 from luoshi.reports import files
+from luoshi.reports.files import Column
 from luoshi.reports.tables import BREAKDOWN_COLUMNS, EVALUATION_COLUMNS, breakdown, evaluation
 
 FORMATS = ("xlsx", "docx")
+# Widths in a spreadsheet's character units; the Word table keeps the same proportions.
+BREAKDOWN_WIDTHS = (7, 34, 58, 20, 28, 13)
+EVALUATION_WIDTHS = (8, 24, 44, 18, 8, 13, 14, 34)
+
+
+def columns(names: tuple[str, ...], widths: tuple[float, ...], centred: tuple[int, ...] = ()) -> list[Column]:
+    return [Column(name, width, n in centred) for n, (name, width) in enumerate(zip(names, widths, strict=True))]
 
 
 def breakdown_file(plan: Plan, fmt: str) -> tuple[bytes, str]:
@@ -15,9 +23,10 @@ def breakdown_file(plan: Plan, fmt: str) -> tuple[bytes, str]:
     rows = [(r.number, f"{r.area}\n{r.task}" if r.area != "主要预期目标" else f"主要预期目标：{r.task}",
              r.targets, r.lead, r.co, r.deadline) for r in breakdown(plan)]
     name = f"{plan.slug}-重点任务分解表.{fmt}"
+    layout = columns(BREAKDOWN_COLUMNS, BREAKDOWN_WIDTHS, centred=(0,))
     if fmt == "xlsx":
-        return files.xlsx(title, BREAKDOWN_COLUMNS, rows, (8, 36, 60, 22, 30, 14), "分解表"), name
-    return files.docx(title, BREAKDOWN_COLUMNS, rows, (1.5, 5.5, 9.5, 3.5, 3.8, 2.3)), name
+        return files.xlsx(title, layout, rows, "分解表"), name
+    return files.docx(title, layout, rows), name
 
 
 def evaluation_file(plan: Plan, year: int) -> tuple[bytes, str]:
@@ -25,16 +34,17 @@ def evaluation_file(plan: Plan, year: int) -> tuple[bytes, str]:
     result = evaluation(plan, year)
     rows = [(r.code, r.area, r.target, r.lead, r.verdict, r.actual, r.margin, r.source) for r in result.rows]
     title = f"{plan.region}{year}年政府工作报告目标完成情况评定"
-    return (files.xlsx(title, EVALUATION_COLUMNS, rows, (9, 28, 50, 20, 10, 12, 14, 40), "年终评定"),
+    layout = columns(EVALUATION_COLUMNS, EVALUATION_WIDTHS, centred=(0, 4))
+    return (files.xlsx(title, layout, rows, "年终评定"),
             f"{plan.slug}-{year}年终评定.xlsx")
 
 
 def bulletin_files(plan: Plan, period: str, formats: list[str]) -> list[tuple[str, bytes]]:
     """(file name, content) of the bulletin for ``period`` in each of ``formats`` (docx, pdf, xlsx)."""
     from luoshi.reports import bulletin_files as layout
-    from luoshi.reports.bulletin import bulletin
+    from luoshi.reports.issuing import draft
 
-    made = bulletin(plan, period)
+    made = draft(plan, period)
     writers = {"docx": layout.as_docx, "pdf": layout.as_pdf, "xlsx": layout.as_xlsx}
     stem = f"{plan.slug}-{period}-督查通报"
     return [(f"{stem}{'-附件' if fmt == 'xlsx' else ''}.{fmt}", writers[fmt](made)) for fmt in formats]

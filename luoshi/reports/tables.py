@@ -9,6 +9,7 @@ from datetime import date
 from luoshi.plans.models import Plan, Target
 from luoshi.progress.assessing import assess_plan
 from luoshi.progress.board import leads_of
+from luoshi.reports.files import Number
 from luoshi.tracking import STATUS_LABELS, Status
 from luoshi.units.models import Assignment
 
@@ -86,8 +87,8 @@ class EvaluationRow:
     target: str
     lead: str
     verdict: str  # 已完成 / 未完成 / 无结果
-    actual: str
-    margin: str
+    actual: Number | None
+    margin: Number | None
     source: str
     status: Status
 
@@ -118,11 +119,13 @@ def evaluation(plan: Plan, year: int) -> Evaluation:
         a = row.assessment
         final = a.period is not None and a.period.is_year and a.status in (Status.ACHIEVED, Status.MISSED)
         verdict = STATUS_LABELS[a.status][0] if final else "无结果"
-        margin = "" if a.margin is None or not final else f"{a.margin:+g}" + (
-            "个百分点" if row.target.unit in ("%", "百分点") else row.target.unit)
+        rate = row.target.unit in ("%", "百分点")
+        margin = None if a.margin is None or not final else Number.of(
+            a.margin, "个百分点" if rate else row.target.unit, signed=True)
         rows.append(EvaluationRow(
             row.target.code, row.target.section.title, row.target.in_words(), leads.get(row.target.pk, ""), verdict,
-            f"{a.actual:g}" if final and a.actual is not None else "", margin, row.source if final else "",
+            Number.of(a.actual, "个百分点" if row.target.unit == "百分点" else row.target.unit)
+            if final and a.actual is not None else None, margin, row.source if final else "",
             a.status if final else Status.NO_DATA))
     by_section: dict[str, Counter[str]] = {}
     by_unit: dict[str, Counter[str]] = {}

