@@ -86,7 +86,9 @@ def compare(plans: list[Plan]) -> Comparison:
     verdicts = {(plan.pk, row.code): row for plan in plans for row in evaluation(plan, plan.year).rows
                 if row.judged}
     found: dict[tuple[str, str], dict[int, Target]] = defaultdict(dict)
-    for t in Target.objects.filter(plan__in=plans, indicator__isnull=False).select_related("indicator", "plan"):
+    chosen = (Target.objects.filter(plan__in=plans, indicator__isnull=False).select_related("indicator")
+              .only("plan_id", "indicator__name", *Target.WORDS).order_by("plan_id", "section__ordinal", "id"))
+    for t in chosen:
         found[(t.indicator.name, t.kind)].setdefault(t.plan_id, t)  # the first of a kind in a plan stands for it
     lines = []
     for (indicator, kind), by_plan in sorted(found.items()):

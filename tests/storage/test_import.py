@@ -72,6 +72,11 @@ def test_it_names_plans_with_a_code_a_person_can_type() -> None:
     assert slug_for("婺城区", 2025) == "wucheng-2025"
 
 
+def test_it_keeps_a_regions_letters_for_its_next_year() -> None:
+    imported_report(region="江城市", year=2023, slug="jc-2023")
+    assert slug_for("江城市", 2024) == "jc-2024"  # as stored, without reading the region out in pinyin again
+
+
 def test_it_says_what_is_wrong_with_a_file_it_cannot_import(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "plan.json"
     path.write_text('{"title": "x"}', encoding="utf-8")
