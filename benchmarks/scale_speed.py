@@ -333,7 +333,8 @@ def main() -> None:
                 if big_path:
                     argv += ["--big-doc", str(big_path), "--big-copies", str(copies)]
                 print(f"… {name} on {db}", file=sys.stderr, flush=True)
-                done = subprocess.run(argv, cwd=tree, env={**os.environ, "PYTHONPATH": str(tree)},
+                done = subprocess.run(argv, cwd=tree, env={**os.environ, "PYTHONPATH": str(tree),
+                                           "LUOSHI_MAX_TARGETS": str(max(5_000, 2 * args.import_targets))},
                                       capture_output=True, text=True)
                 if done.returncode:
                     print(done.stderr, file=sys.stderr)
