@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from luoshi.extract.dates import deadline_in, without_deadline
@@ -123,6 +123,16 @@ _ENSURED = re.compile(
     r"(?:确保.{2,40}?(?:全覆盖|零发生|不发生|零事故|如期完成|全部完成)|清零|"
     r"通过.{0,20}?(?:验收|评估|认定|评审|考核|复核))$"
 )
+# A rank: 进入全省前10位, 保持全国第2位 (levels), 前进5位, 提升3个位次 (changes). The verb, then
+# the ranking it is in (全省同类园区), then 前 or 第 right before the number.
+# 居/排/位列 (居全省第3位) mostly report a past result: a target enters, climbs into or keeps a place.
+_RANK_VERB = r"(?:进入|跻身|迈入|挺进|保持|稳居|稳定在)"
+_RANK_PLACE = re.compile(_RANK_VERB + r"([\u4e00-\u9fff“”\"]{0,14}?)([前第])$")
+_RANK_VERB_RE = re.compile(_RANK_VERB)
+_PLACE_HEAD = re.compile(r"(?:开发区|高新区|园区|新区|县|市|区)$")
+_RANK_MOVE = re.compile(r"(?:前进|提升|上升|前移|进位)$")
+_RANK_UNITS = ("位", "名")
+_TRAILING_HEDGE = re.compile(r"(?:力争|争取|努力|确保|继续|持续|始终|稳定|要|分别|均|都)+$")
 _LATER_YEAR = re.compile(r"(?:到|至)(20[0-9][0-9])年|(20[0-9][0-9])年(?:底|末|前)")
 _PAST = re.compile(r"去年|上年|过去一年|过去五年|前年|近年来|近五年|(20[0-9][0-9])年(?!底|末|前|内)")
 
@@ -207,12 +217,17 @@ class _Reader:
     # -- one clause ------------------------------------------------------------
 
     def _clause(self, s: int, e: int, previous: list[_Draft], inherit_hedge: bool) -> list[_Draft]:
-        qs = [q for q in quantities(self.text, s, e) if self._may_be_target(q, s)]
+        found = quantities(self.text, s, e)
+        ranks = self._ranks(s, found)
+        ranked = {d.q.start for d in ranks if d.q}
+        qs = [q for q in found if q.start not in ranked and self._may_be_target(q, s)]
         deadline = deadline_in(self.text[s:e], self.year)
-        if not qs:
+        if not qs and not ranks:
             self._non_numeric(s, e, deadline)
             return []
-        drafts = self._respectively(s, e, qs) or self._each(s, e, qs) or self._items(s, e, qs)
+        drafts = (self._respectively(s, e, qs) or self._each(s, e, qs) or self._items(s, e, qs)) if qs else []
+        if ranks:
+            drafts = sorted(drafts + ranks, key=lambda d: d.q.start if d.q else d.start)
         if not drafts:
             # 3万吨电池前驱体项目投产: the number is part of a name; the clause may still be a milestone
             self._milestone(s, s + _filler_length(self.text[s:e]), e, deadline, bool(_HEDGE.search(self.text, s, e)))
@@ -222,6 +237,36 @@ class _Reader:
         for d in drafts:
             d.aspirational = inherit_hedge or bool(hedge and d.q and hedge.start() < d.q.start)
             self._emit(d, deadline)
+        return drafts
+
+    def _ranks(self, s: int, qs: list[Quantity]) -> list[_Draft]:
+        """进入全省前10位, A、B保持全国第2位, 前进5位: one rank target per subject, all at the clause's start."""
+        text = self.text
+        drafts: list[_Draft] = []
+        floor = s
+        for q in qs:
+            if q.unit == "个" and text.startswith("位次", q.end):
+                q = replace(q, end=q.end + 2, unit="位")  # 提升3个位次
+            place = _RANK_PLACE.search(text, max(floor, q.start - 20), q.start)
+            while place and _RANK_VERB_RE.search(place.group(1)):
+                place = _RANK_PLACE.search(text, place.start() + 1, q.start)  # 排名进入前30位: the verb nearest
+            move = _RANK_MOVE.search(text, max(floor, q.start - 2), q.start)
+            if q.unit not in _RANK_UNITS or (q.chinese and q.value > 100) or not (place or move):
+                floor = q.end
+                continue
+            verb = place or move
+            assert verb is not None
+            scope = place.group(1).translate(_QUOTE_MARKS) if place else ""
+            comparator = LE if place and place.group(2) == "前" else EQ
+            names = [_TRAILING_HEDGE.sub("", name) for name, _ in self._subjects(floor, verb.start())]
+            head = _PLACE_HEAD.search(names[-1]) if names else None
+            if head:  # 江都、维扬开发区: the first is 江都开发区
+                names = [n if _PLACE_HEAD.search(n) else n + head.group() for n in names]
+            for name in [n for n in names if n] or [""]:
+                ranking = "" if name.endswith(("排名", "位次")) else "排名"
+                drafts.append(_Draft(q, floor, q.end, name + scope + ranking, comparator=comparator,
+                                     hint=None if place else _RISE))
+            floor = q.end
         return drafts
 
     def _may_be_target(self, q: Quantity, clause_start: int) -> bool:
