@@ -51,6 +51,7 @@ _LEAD_WORDS: dict[str, tuple[Comparator | None, str | None]] = {
     "增加至": (EQ, None), "力争达到": (EQ, None), "拟安排": (EQ, None), "安排": (EQ, None),
     "拟按": (EQ, None), "按": (EQ, None), "完成": (EQ, None), "实现": (EQ, None),
     # qualifiers of how a figure is counted, not part of what is counted
+    "实际": (None, None),
     "按可比价计算": (None, None), "按可比价": (None, None), "可比价": (None, None), "同口径": (None, None),
     "约": (ABOUT, None), "大约": (ABOUT, None),
     "增长": (None, _GROWTH), "同比增长": (None, _GROWTH), "年均增长": (None, _GROWTH),
@@ -79,13 +80,16 @@ _TRAILING_CONJUNCTION = re.compile(r"(?:以及|和|及)$")
 # Verbs before a count that stands before its noun: 实施143个技改项目, 推进551项重大项目.
 _COUNT_VERBS = (*_ACTION_VERBS, "推进", "加快", "抓好", "推动", "支持", "带动", "吸引", "争创", "推出", "打通",
                 "提升", "改建", "共建", "提供", "筛选", "新改建", "改造提升")
+_CN_NUMERALS = "一二三四五六七八九十"
+_RATE_UNITS = ("%", "‰", "个百分点", "百分点")
+_SUBJECT_SPLIT = re.compile("、|和|及|与")
 _AFTER_AMOUNT = ("安排", "支持", "用于", "专项用于", "用来", "的规模")
 _NAME_NEIGHBOURS = frozenset("+-/.&_#")
 _QUOTE_MARKS = str.maketrans("", "", "“”‘’\"'「」")
 
 _MEASURABLE = re.compile(
     r"(?:收入|增幅|增速|增长|率|额|量|值|指数|价格|贷款|水平|产值|总值|比重|比例|支出|投资|数|成本|"
-    r"强度|浓度|能耗|排放|面积|规模|人数|起数|件数|占比|人次|花费|排名|水位|资金)$"
+    r"强度|浓度|能耗|排放|面积|规模|人数|起数|件数|占比|人次|花费|排名|水位|资金|资|GDP)$"
 )
 _RELATION = re.compile(
     r"(?:与|同|和|跟)(?:经济增长|经济发展|地区生产总值增长|GDP增长|经济增速)(?:基本)?同步$|"
@@ -233,6 +237,7 @@ class _Reader:
             self._milestone(s, s + _filler_length(self.text[s:e]), e, deadline, bool(_HEDGE.search(self.text, s, e)))
             return []
         self._share_context(drafts, previous)
+        drafts = self._paired(drafts) or [part for d in drafts for part in self._shared_by_subjects(d)]
         hedge = _HEDGE.search(self.text, s, e)
         for d in drafts:
             d.aspirational = inherit_hedge or bool(hedge and d.q and hedge.start() < d.q.start)
@@ -407,6 +412,50 @@ class _Reader:
             name = _strip_fillers(self.text[a:b]).translate(_QUOTE_MARKS)
             if name:
                 out.append((name, b - len(_strip_fillers(self.text[a:b]))))
+        return out
+
+    def _paired(self, drafts: list[_Draft]) -> list[_Draft]:
+        """引进内资、外资增长12%和10%: as many rates as subjects, paired in order (分别 left out)."""
+        if len(drafts) < 2 or any(d.indicator != drafts[0].indicator or d.q is None or d.q.unit not in _RATE_UNITS
+                                  for d in drafts):
+            return []
+        parts = self._shared_by_subjects(drafts[0])
+        if len(parts) != len(drafts):
+            return []
+        return [replace(d, indicator=part.indicator, hint=d.hint or drafts[0].hint)
+                for d, part in zip(drafts, parts, strict=True)]
+
+    def _shared_by_subjects(self, d: _Draft) -> list[_Draft]:
+        """游客人数、旅游收入增长30%; A和B各10万人: one number shared by coordinated subjects, one draft each.
+
+        A rate, or a figure given 各/均 (each), belongs to every subject; a count or an amount
+        after a list, or a share (占), is of the total and stays one target. The head written
+        once after the last subject (报销比例, 增加值) is given to the others, and so is a verb
+        written before the first (新增).
+        """
+        each = d.indicator.endswith(("各", "均"))
+        if d.q is None or d.prenominal or not (each or d.q.unit in _RATE_UNITS) or "等" in d.indicator:
+            return [d]
+        if not each and "占" in d.indicator:
+            return [d]  # A、B、C份额占全省10%: the share of their sum
+        if any(self.shielded[i] for i in range(d.start, d.q.start) if self.text[i] == "、"):
+            return [d]  # “双随机、一公开”监管覆盖率: one name
+        indicator = d.indicator[:-1] if each else d.indicator
+        names = [n for n in _SUBJECT_SPLIT.split(indicator) if n] if each else indicator.split("、")
+        tail = _MEASURABLE.search(names[-1])
+        if len(names) < 2 or any(len(n) < 2 for n in names) or not (each or tail):
+            return [d]  # 常务会、专题会减少40%: a total of things that are not measures
+        if any(_DIGIT.search(n) or _COMPLETION.search(n) or n[-1] in _CN_NUMERALS for n in names):
+            return [d]  # 供水率实现全覆盖、治理率超过50%: the earlier items are clauses of their own
+        head = names[-1][max(0, tail.start() - 2):] if tail and tail.start() >= 4 else ""
+        verb = _verb_of(names[0]) if each else ""
+        out = []
+        for n, name in enumerate(names):
+            if head and not _MEASURABLE.search(name):
+                name += head  # 普通门诊、大病保险报销比例: 普通门诊报销比例
+            if n and verb and not _verb_of(name):
+                name = verb + name  # 新增技术人才和大学生各1万人: 新增大学生
+            out.append(replace(d, indicator=name))
         return out
 
     def _share_context(self, drafts: list[_Draft], previous: list[_Draft]) -> None:

@@ -29,3 +29,32 @@ def test_it_reads_a_rank_as_a_target_of_each_ranked_subject(text: str, expected:
 ])
 def test_it_leaves_ranks_that_report_a_result_or_a_priority_alone(text: str) -> None:
     assert targets(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("游客人数、旅游综合收入增长25%。",
+     [("游客人数", "growth", "=", 25, "%"), ("旅游综合收入", "growth", "=", 25, "%")]),
+    # the head written once after the last subject (its measure and the two characters before it)
+    ("城镇职工、城乡居民医保报销比例提高5%以上。",
+     [("城镇职工报销比例", "growth", ">=", 5, "%"), ("城乡居民医保报销比例", "growth", ">=", 5, "%")]),
+    # 各 after a list joined by 和, the verb before the first subject shared too
+    ("新增领军人才50人、技能人才和高校毕业生各3万人以上。",
+     [("新增领军人才", "level", ">=", 50, "人"), ("新增技能人才", "level", ">=", 3, "万人"),
+      ("新增高校毕业生", "level", ">=", 3, "万人")]),
+    # as many rates as subjects, paired in order without 分别
+    ("引进内资、外商直接投资增长12%和9%。",
+     [("引进内资", "growth", "=", 12, "%"), ("外商直接投资", "growth", "=", 9, "%")]),
+])
+def test_it_gives_a_number_shared_by_coordinated_subjects_to_each(text: str,
+                                                                  expected: list[tuple[object, ...]]) -> None:
+    assert [brief(t) for t in targets(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    ("“一网通办、一次办好”事项覆盖率达到95%。", "一网通办、一次办好事项覆盖率"),  # one quoted name
+    ("专项债、国债份额占全省8%以上。", "专项债、国债份额占全省"),  # the share of their sum
+    ("常务会、专题会、全市性大会减少20%。", "常务会、专题会、全市性大会"),  # a total of things, not of measures
+])
+def test_it_keeps_one_target_for_a_name_a_share_or_a_total(text: str, indicator: str) -> None:
+    [found] = targets(text)
+    assert found.indicator == indicator
