@@ -13,13 +13,14 @@ mapped back to the original only when a :class:`Target` is made.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
 
 from luoshi.extract.dates import deadline_in, without_deadline
 from luoshi.extract.model import Comparator, Kind, Target
-from luoshi.extract.numbers import COUNT_UNITS, VAGUE_UNITS, Quantity, quantities
+from luoshi.extract.numbers import COUNT_UNITS, Quantity, quantities
 from luoshi.extract.outline import Block
 
 GE, GT, ABOUT, LE, EQ = (Comparator.AT_LEAST, Comparator.ABOVE, Comparator.ABOUT,
@@ -83,6 +84,15 @@ _COUNT_VERBS = (*_ACTION_VERBS, "推进", "加快", "抓好", "推动", "支持"
 _CN_NUMERALS = "一二三四五六七八九十"
 _RATE_UNITS = ("%", "‰", "个百分点", "百分点")
 _SUBJECT_SPLIT = re.compile("、|和|及|与")
+# Verbs before an amount, an area or a capacity that stands before its noun: 安排2000万元科创基金.
+_AMOUNT_VERBS = ("安排", "筹集", "筹措", "设立", "投入", "统筹", "整合", "发放", "兑现", "新增", "建设", "新建",
+                 "建成", "改造", "治理", "修复", "流转", "种植", "营造", "完成")
+# Money, land and lengths; a capacity before a noun (建成1500吨生产线) is part of a project's name.
+_AMOUNT_UNITS = ("元", "亩", "平方米", "公顷", "平方公里", "公里", "千米")
+_NOUN_END = re.compile(r"用于|专项用于|支持|投向|重点")
+# Verbs after a share that stands before them: 100%达标, 90%以上集中到工业领域.
+_SHARE_VERBS = ("达标", "列入", "纳入", "集中", "实现", "完成", "覆盖", "用于", "投向", "参保", "接入", "享受",
+                "通过", "办结", "入驻", "落实")
 _AFTER_AMOUNT = ("安排", "支持", "用于", "专项用于", "用来", "的规模")
 _NAME_NEIGHBOURS = frozenset("+-/.&_#")
 _QUOTE_MARKS = str.maketrans("", "", "“”‘’\"'「」")
@@ -153,6 +163,7 @@ class _Draft:
     lead: Comparator | None = None  # comparator written before the number
     hint: str | None = None
     prenominal: bool = False
+    noun: str = ""  # the noun after a number that stands before it: 实施143个技改项目
     aspirational: bool = False
 
 
@@ -286,8 +297,8 @@ class _Reader:
             return False
         if before in ("第", "前") or text.startswith("届", q.end):
             return False  # ordinals and ranks
-        if q.chinese and q.value == 1 and q.unit in VAGUE_UNITS:
-            return False  # 一批: not a number anyone can check
+        if q.chinese and q.value == 1 and not q.unit.startswith(("万", "亿", "千", "百")):
+            return False  # 一批, 办好一件: not a number anyone checks (a target says 1个)
         suffix = _SUFFIX.match(text, q.end)
         rest = suffix.end() if suffix else q.end
         return not text.startswith("的", rest)  # 50万元以上的行政村: a class, not a target
@@ -306,7 +317,9 @@ class _Reader:
                 continue  # a coordinated subject: it belongs to the next item
             start = item_start
             item_start = i_e + 1
-            after_count = False
+            # 新增2个国家级、9个省级实验室: an item that opens with its count shares the verb before the list
+            after_count = bool(drafts) and drafts[-1].prenominal and not _has_words(
+                _strip_conjunction(self.text[start:inside[0].start]))
             for n, q in enumerate(inside):
                 more = n + 1 < len(inside)
                 draft = self._draft(q, start, inside[n + 1].start if more else i_e, more, after_count)
@@ -317,6 +330,9 @@ class _Reader:
                     after_count = draft.prenominal
                 # else: a class threshold (10亿元以上项目30个) stays in the next indicator
         self._spread_trailing_comparator(drafts)
+        for d, later in itertools.pairwise(drafts):
+            if d.prenominal and later.prenominal and d.noun.endswith("级") and "级" in later.noun:
+                d.indicator += later.noun[later.noun.index("级") + 1:]  # 2个国家级、9个省级实验室
         return drafts
 
     def _draft(self, q: Quantity, start: int, stop: int, more: bool, after_count: bool = False) -> _Draft | None:
@@ -332,10 +348,25 @@ class _Reader:
             noun = ""  # 新建学校10所和幼儿园5所: 和 ends this item, the next one follows
         elif noun.startswith(_AFTER_AMOUNT):
             noun = ""  # 赤字率按4%左右安排, 国债3000亿元支持以旧换新: the words after say how, not what
-        if _has_words(noun):
-            # The number stands before a noun: 10亿元以上制造业项目70个, 100个以上团组.
-            if q.chinese or q.unit not in COUNT_UNITS:
+        if _has_words(noun) and q.unit in _RATE_UNITS:
+            # 100%达标, 90%以上集中到工业领域: the share of what does so
+            if not noun.startswith(_SHARE_VERBS):
                 return None
+            indicator, lead, _ = _read_lead(prefix)
+            d = _Draft(q, start, stop, indicator + noun + ("率" if noun.endswith("达标") else "比例"), lead=lead)
+            d.comparator = _combine(lead, suffix, q)
+            return d
+        if _has_words(noun):
+            # The number stands before a noun: 10亿元以上制造业项目70个, 100个以上团组, 安排2亿元专项资金.
+            if q.chinese:
+                return None  # 抓好三个“一号工程”, 十个方面工作: the parts of a programme, not counts to check
+            counted = q.unit.lstrip("万亿千百") in COUNT_UNITS
+            if not (counted or (q.unit.endswith(_AMOUNT_UNITS) and prefix.endswith(_AMOUNT_VERBS))):
+                return None
+            if not counted:
+                suffix_m = suffix = None  # 安排2亿元以上的: an amount needs its verb, a count may do with 以上
+                cut = _NOUN_END.search(noun)
+                noun = noun[:cut.start()] if cut else noun
             if more:
                 # 实施143个技改项目和70个产能项目: the noun ends at the conjunction before the next count
                 conjunction = _TRAILING_CONJUNCTION.search(noun)
@@ -343,7 +374,8 @@ class _Reader:
                     return None
                 stop = end + conjunction.start()
                 noun = noun[:conjunction.start()]
-            if suffix is None and not (after_count or prefix.endswith(_COUNT_VERBS) or prefix.endswith("等")):
+            if suffix is None and not (after_count or prefix.endswith(_COUNT_VERBS + _AMOUNT_VERBS)
+                                       or prefix.endswith("等")):
                 return None
             if prefix.endswith("等"):
                 prefix = ""  # 打通A、B等24条断头路: the named examples are not the indicator
@@ -353,7 +385,7 @@ class _Reader:
             noun = ""
         indicator, lead, hint = _read_lead(prefix)
         d = _Draft(q, start, end, indicator + noun.translate(_QUOTE_MARKS), lead=lead, hint=hint,
-                   prenominal=bool(noun))
+                   prenominal=bool(noun), noun=noun)
         d.comparator = _combine(lead, suffix, q)
         return d
 

@@ -58,3 +58,29 @@ def test_it_gives_a_number_shared_by_coordinated_subjects_to_each(text: str,
 def test_it_keeps_one_target_for_a_name_a_share_or_a_total(text: str, indicator: str) -> None:
     [found] = targets(text)
     assert found.indicator == indicator
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a count before its noun, the later items of the list sharing the verb and the head after the class
+    ("新增2个国家级、9个省级重点实验室。",
+     [("新增国家级重点实验室", "level", "=", 2, "个"), ("新增省级重点实验室", "level", "=", 9, "个")]),
+    ("为周边地区提供12万个就业岗位。", [("为周边地区提供就业岗位", "level", "=", 12, "万个")]),
+    # an amount or an area before its noun, after a verb that arranges or builds it
+    ("安排1500万元科创基金用于支持新兴产业。", [("科创基金", "level", "=", 1500, "万元")]),
+    ("建设10万亩高标准农田。", [("建设高标准农田", "level", "=", 10, "万亩")]),
+    # a share before what it does
+    ("县级以上水源地水质100%达标。", [("县级以上水源地水质达标率", "level", "=", 100, "%")]),
+    ("科技投入80%以上集中到制造业领域。", [("科技投入集中到制造业领域比例", "level", ">=", 80, "%")]),
+])
+def test_it_reads_a_number_that_stands_before_its_noun_or_verb(text: str,
+                                                              expected: list[tuple[object, ...]]) -> None:
+    assert [brief(t) for t in targets(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "建成年产1500吨特种纤维生产线。",  # a capacity in a project's name
+    "抓好十个方面工作。",  # the parts of a programme
+    "确保说一件、干一件、成一件。",  # a saying, not a count
+])
+def test_it_leaves_numbers_that_name_or_say_things_alone(text: str) -> None:
+    assert [t for t in targets(text) if t.kind.numeric] == []
