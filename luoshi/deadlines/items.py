@@ -11,7 +11,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from django.conf import settings
 from django.db import connection
@@ -196,12 +196,26 @@ def _submissions(plan: Plan, targets: set[int] | None = None) -> dict[tuple[int,
 
 
 def _day(moment: datetime | str, local: tzinfo) -> date:
-    """The local day of a stored moment: SQLite gives UTC as text, PostgreSQL an aware datetime."""
+    """The local day of a stored moment: SQLite gives UTC as text or a naive datetime, PostgreSQL an
+    aware datetime."""
     if isinstance(moment, str):
         moment = datetime.fromisoformat(moment)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(local).date()
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    offset = _hour_offset(moment.year, moment.month, moment.day, moment.hour, local)
+    if offset is None:  # the zone changes its offset within this hour: the moment itself decides
+        return moment.replace(tzinfo=UTC).astimezone(local).date()
+    return (moment + offset).date()
+
+
+@functools.lru_cache(maxsize=65536)
+def _hour_offset(year: int, month: int, day: int, hour: int, local: tzinfo) -> timedelta | None:
+    """The zone's offset throughout one hour (UTC), or None if it changes within it: thousands of
+    figures' days then cost a dictionary lookup each instead of a time-zone conversion."""
+    start = datetime(year, month, day, hour, tzinfo=UTC)
+    first = start.astimezone(local).utcoffset()
+    last = (start + timedelta(hours=1) - timedelta(microseconds=1)).astimezone(local).utcoffset()
+    return first if first == last else None
 
 
 @functools.lru_cache(maxsize=4096)
