@@ -220,10 +220,24 @@ class _Reader:
                     return True  # 到2027年…突破1万亿元: a multi-year goal
         return False
 
+    def _later(self, s: int, e: int) -> bool:
+        """A clause that names a later year: 力争2025年材料产业规模突破2万亿元, in a report for 2023."""
+        if not self.year:
+            return False
+        for m in _PAST.finditer(self.text, s, e):
+            before = self.text[max(s, m.start() - 1):m.start()]
+            if m.group(1) and int(m.group(1)) > self.year and before not in ("—", "-", "–", "~", "至", "到"):
+                return True
+        return False
+
     def _sentence(self, s: int, e: int) -> None:
         previous: list[_Draft] = []
         hedged = False
         for cs, ce in self._split(s, e, ",:"):
+            if self._later(cs, ce):
+                if quantities(self.text, cs, ce):
+                    return  # a goal for the later year: it and the clauses after it (其中…)
+                continue  # 为实现2035年远景目标: a purpose, the clauses after it are this year's
             if self.text.startswith("其中", cs):
                 drafts = self._clause(cs, ce, previous, inherit_hedge=hedged)
             else:

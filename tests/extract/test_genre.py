@@ -115,3 +115,14 @@ def test_it_leaves_sessions_and_figures_for_each_unit_alone(text: str) -> None:
 def test_it_keeps_figures_per_year_and_per_head_of_population() -> None:
     found = targets("每年安排3亿元专项资金,每万人口发明专利拥有量达到12件。")
     assert [(t.value, t.unit) for t in found] == [(3, "亿元"), (12, "件")]
+
+
+def test_it_leaves_a_clause_that_names_a_later_year_and_its_sub_items_alone() -> None:
+    found = targets("2023年政府工作报告\n\n加快制造业转型，新建智能工厂20家，力争2026年新材料产业规模突破5000亿元，"
+                    "其中高端材料占比超过40%。")
+    assert [(t.indicator, t.value) for t in found if t.kind.numeric] == [("新建智能工厂", 20)]
+
+
+def test_it_reads_a_year_range_as_the_name_of_a_programme_not_a_later_goal() -> None:
+    found = targets("2024年政府工作报告\n\n实施城市更新行动（2024—2026年），改造老旧小区120个。")
+    assert [(t.indicator, t.value) for t in found if t.kind.numeric] == [("改造老旧小区", 120)]
