@@ -41,6 +41,10 @@ _UNIT_RE = re.compile(
 _BARE_MAGNITUDE = re.compile("(?:" + "|".join(MAGNITUDES) + ")(?![0-9])")
 _MAGNITUDE_ALONE = ("万亿", "亿", "万")
 _THRESHOLD_VERBS = ("突破", "超过", "迈上", "跨越", "达到", "跃上", "站上", "迈过")
+# A ratio is written with no unit: 城乡居民收入倍差缩小至1.86以内, 基尼系数控制在0.4.
+_RATIO_BEFORE = re.compile(
+    r"(?:倍差|系数|比值|收入比)(?:缩小至|缩小到|缩小为|降至|降到|降低至|控制在|保持在|稳定在|达到|为)$"
+)
 _LIST_JOINS = ("、", "和", "及", ",", "，")
 _NUMBER_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9.])|[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿]+")
 _RANGE_SEP = re.compile(r"(?:%|‰)?(?:-|—|–|~|至|到)+(?=[0-9])")
@@ -154,6 +158,8 @@ def _quantity_at(text: str, m: re.Match[str], end: int) -> Quantity | None:
             pos = second.end()
     unit_m = _UNIT_RE.match(text, pos, end) or _BARE_MAGNITUDE.match(text, pos, end)
     if unit_m is None:
+        if not chinese and _RATIO_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            return Quantity(m.start(), pos, number, value_max, "", chinese)  # 收入倍差缩小至1.86
         return None
     unit = magnitude + unit_m.group()
     if magnitude and unit_m.group().startswith(MAGNITUDES):

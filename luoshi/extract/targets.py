@@ -44,7 +44,8 @@ _LEAD_WORDS: dict[str, tuple[Comparator | None, str | None]] = {
     "不下于": (GE, None), "迈上": (GE, None), "跨上": (GE, None), "站上": (GE, None), "跃上": (GE, None),
     "控制在": (LE, None), "不超过": (LE, None), "不高于": (LE, None), "低于": (LE, None),
     "少于": (LE, None), "小于": (LE, None), "降至": (LE, None), "降到": (LE, None),
-    "下降到": (LE, None), "下降至": (LE, None), "压减至": (LE, None), "压减到": (LE, None),
+    "下降到": (LE, None), "下降至": (LE, None), "降低至": (LE, None), "降低到": (LE, None),
+    "缩小至": (LE, None), "缩小到": (LE, None), "缩小为": (LE, None), "压减至": (LE, None), "压减到": (LE, None),
     "达到": (EQ, None), "达": (EQ, None), "保持在": (EQ, None), "保持": (EQ, None),
     "稳定在": (EQ, None), "稳定": (EQ, None), "为": (EQ, None), "放大至": (EQ, None),
     "扩大至": (EQ, None), "扩大到": (EQ, None), "提高到": (EQ, None), "提高至": (EQ, None),
@@ -271,7 +272,7 @@ class _Reader:
         hedge = _HEDGE.search(self.text, s, e)
         for d in drafts:
             d.aspirational = inherit_hedge or bool(hedge and d.q and hedge.start() < d.q.start)
-            self._emit(d, deadline)
+            self._emit(d, self._item_deadline(d, s) or deadline)
         return drafts
 
     def _ranks(self, s: int, qs: list[Quantity]) -> list[_Draft]:
@@ -303,6 +304,13 @@ class _Reader:
                                      hint=None if place else _RISE))
             floor = q.end
         return drafts
+
+    def _item_deadline(self, d: _Draft, s: int) -> date | None:
+        """开工率一季度达50%、二季度达80%: the deadline written in the target's own item, if any."""
+        if d.q is None:
+            return None
+        item = max(s, self.text.rfind("、", s, d.q.start) + 1)
+        return deadline_in(self.text[item:d.q.end], self.year)
 
     def _may_be_target(self, q: Quantity, clause_start: int) -> bool:
         text = self.text

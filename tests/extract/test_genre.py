@@ -126,3 +126,16 @@ def test_it_leaves_a_clause_that_names_a_later_year_and_its_sub_items_alone() ->
 def test_it_reads_a_year_range_as_the_name_of_a_programme_not_a_later_goal() -> None:
     found = targets("2024年政府工作报告\n\n实施城市更新行动（2024—2026年），改造老旧小区120个。")
     assert [(t.indicator, t.value) for t in found if t.kind.numeric] == [("改造老旧小区", 120)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("城乡居民收入倍差缩小至1.9以内。", [("城乡居民收入倍差", "level", "<=", 1.9, "")]),
+    ("基尼系数控制在0.4。", [("基尼系数", "level", "<=", 0.4, "")]),
+])
+def test_it_reads_a_ratio_written_without_a_unit(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert [brief(t) for t in targets(text)] == expected
+
+
+def test_it_gives_each_item_the_deadline_written_in_it() -> None:
+    found = targets("2025年政府工作报告\n\n新建项目开工率一季度达40%、二季度达75%、10月底前全部开工。")
+    assert [(t.value, str(t.deadline)) for t in found if t.kind.numeric] == [(40, "2025-03-31"), (75, "2025-06-30")]
