@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from django.conf import settings
 from django.db import connection
 from django.db.models import Q
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from luoshi.deadlines.models import ReportingRule
@@ -179,13 +180,18 @@ def _submissions(plan: Plan, targets: set[int] | None = None) -> dict[tuple[int,
     """
     of_year = Observation.objects.filter(period__startswith=str(plan.year))
     chosen = of_year.filter(target__plan=plan) if targets is None else of_year.filter(target__in=targets)
-    figures = chosen.values_list("target_id", "period", "status", "reported_at", "reviewed_at")
+    local = timezone.get_current_timezone()
+    if connection.vendor == "postgresql":  # the database gives each moment's local day itself
+        chosen = chosen.annotate(reported_on=TruncDate("reported_at", tzinfo=local),
+                                 reviewed_on=TruncDate("reviewed_at", tzinfo=local))
+        figures = chosen.values_list("target_id", "period", "status", "reported_on", "reviewed_on")
+    else:
+        figures = chosen.values_list("target_id", "period", "status", "reported_at", "reviewed_at")
     sql, params = figures.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     out: dict[tuple[int, int], list[Submission]] = defaultdict(list)
-    local = timezone.get_current_timezone()
     for target_id, period, status, reported_at, reviewed_at in rows:
         month = _last_month(period, plan.year)
         if month is None:
@@ -195,13 +201,15 @@ def _submissions(plan: Plan, targets: set[int] | None = None) -> dict[tuple[int,
     return out
 
 
-def _day(moment: datetime | str, local: tzinfo) -> date:
-    """The local day of a stored moment: SQLite gives UTC as text or a naive datetime, PostgreSQL an
-    aware datetime."""
+def _day(moment: date | datetime | str, local: tzinfo) -> date:
+    """The local day of a stored moment: SQLite gives UTC as text or a naive datetime; PostgreSQL the
+    day itself (or an aware datetime)."""
     if isinstance(moment, str):
         moment = datetime.fromisoformat(moment)
+    if not isinstance(moment, datetime):
+        return moment
     if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
+        return moment.astimezone(local).date()
     offset = _hour_offset(moment.year, moment.month, moment.day, moment.hour, local)
     if offset is None:  # the zone changes its offset within this hour: the moment itself decides
         return moment.replace(tzinfo=UTC).astimezone(local).date()
