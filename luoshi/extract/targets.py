@@ -229,7 +229,7 @@ class _Reader:
 
     def _later(self, s: int, e: int) -> bool:
         """A clause that names a later year: 力争2025年材料产业规模突破2万亿元, in a report for 2023."""
-        if not self.year:
+        if not self.year or self.text.find("年", s, e) == -1:
             return False
         for m in _PAST.finditer(self.text, s, e):
             before = self.text[max(s, m.start() - 1):m.start()]
@@ -520,6 +520,8 @@ class _Reader:
             return [d]  # “双随机、一公开”监管覆盖率: one name
         indicator = d.indicator[:-1] if each else d.indicator
         names = [n for n in _SUBJECT_SPLIT.split(indicator) if n] if each else indicator.split("、")
+        if not names:
+            return [d]  # 各10个: no subject written
         tail = _MEASURABLE.search(names[-1])
         if len(names) < 2 or any(len(n) < 2 for n in names) or not (each or tail):
             return [d]  # 常务会、专题会减少40%: a total of things that are not measures
@@ -635,6 +637,8 @@ class _Reader:
 
     def _each_with_its_verb(self, body: int, e: int, deadline: date | None, hedged: bool) -> bool:
         """A专用线开工、B专用线完工: items that each close with their own verb are milestones one by one."""
+        if self.text.find("、", body, e) == -1:
+            return False
         pieces = self._split(body, e, "、")
         verbs = [(a, b, _VERB_LAST.search(self.text, a, b)) for a, b in pieces]
         closing = [b for a, b, m in verbs if m and m.start() - a >= 4]  # not 拿地即开工: a name before the verb

@@ -183,3 +183,8 @@ def test_it_leaves_totals_programmes_and_size_classes_alone(text: str) -> None:
 def test_it_finds_deliverables_directions_and_ranks_in_words(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.kind.value, t.indicator) for t in targets(text)] == expected
 
+
+
+@pytest.mark.parametrize("text", ["各10个。", "均5%、各3家。", "、各20%"])
+def test_it_reads_a_shared_figure_with_no_subject_written(text: str) -> None:
+    assert [t.value for t in targets(text) if t.kind.numeric]  # found, and nothing raised
