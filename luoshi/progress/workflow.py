@@ -17,6 +17,7 @@ Names other parts rely on (the reporting cycle builds on them; keep them stable)
 - :func:`counted_ids`, :func:`counting`, :func:`counting_by_period` — which figure counts for a target
   and period; :func:`standing` — where a figure on its own leaves its target.
 - :func:`before_delete`, :func:`move_figures` — what deleting and merging targets do to figures.
+- :func:`follow` — figures going with their targets into another version of the plan (a re-import, a roll-back).
 
 The rules:
 
@@ -46,6 +47,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
 
 from luoshi.accounts.access import access_of, require_office
 from luoshi.plans.models import Target
@@ -422,6 +424,23 @@ def move_figures(drop: Target, keep: Target, by: User | None, reason: str) -> Me
     return Merged(moved, sorted(set(replaced)))
 
 
+def follow(moves: Mapping[int, int], by: User | None, reason: str) -> int:
+    """Move every figure of each old target (key of ``moves``) to its new target (the value): a new
+    version of the plan was imported, or an earlier one made current again. Each figure keeps its
+    state; the move is recorded in its history with ``by``, the moment and ``reason``. The old targets'
+    rows are locked first, so a figure submitted meanwhile is moved too, never left behind."""
+    if not moves:
+        return 0
+    with transaction.atomic():
+        _lock_targets(list(moves))
+        moving = list(Observation.objects.filter(target_id__in=list(moves)).order_by("id"))
+        for o in moving:
+            o.target_id = moves[o.target_id]
+        bulk_update_with_history(moving, Observation, ["target"], default_user=_person(by),
+                                 default_change_reason=reason)
+    return len(moving)
+
+
 # -- inside -----------------------------------------------------------------------------------
 
 
@@ -461,6 +480,11 @@ def _lock_targets(ids: list[int]) -> None:
         list(Target.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
     else:
         Target.objects.filter(pk__in=ids).update(code=F("code"))
+
+
+def _person(by: User | None) -> AbstractBaseUser | None:
+    """The user a history record names: nobody for the command line or an anonymous caller."""
+    return by if isinstance(by, AbstractBaseUser) and by.pk is not None else None
 
 
 def _own(observation: Observation, by: User) -> bool:
