@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from luoshi.tracking import Assessment, Goal, Observation
+from luoshi.tracking.figures import say_number
 from luoshi.tracking.trajectory import elapsed_share
 
 WIDTH, HEIGHT = 640, 260
@@ -81,4 +82,4 @@ def target_chart(goal: Goal, observations: list[Observation], assessment: Assess
 
 
 def _short(v: float) -> str:
-    return f"{v:,.1f}".rstrip("0").rstrip(".") if abs(v) < 1e6 else f"{v:,.0f}"
+    return say_number(v, 1 if abs(v) < 1e6 else 0)

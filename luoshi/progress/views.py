@@ -26,7 +26,7 @@ from luoshi.progress.forms import FigureForm, ReviewForm, UploadRowForm
 from luoshi.progress.models import Observation
 from luoshi.progress.sheets import MAX_ROWS, MAX_UPLOAD_BYTES, SheetProblems, check, read_upload, template
 from luoshi.tracking import Status, parse_period
-from luoshi.units.models import Unit
+from luoshi.tracking.figures import say_number
 
 
 def _period(request: HttpRequest, plan: Plan) -> str:
@@ -95,7 +95,7 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
                     messages.error(request, str(e))
             else:
                 messages.success(request, f"已报送{len(chosen)}条，等待督查室审核")
-                suffix = f"&unit={unit.pk}" if unit and access.is_office else ""
+                suffix = f"&unit={unit.pk}" if unit else ""  # a liaison's own unit: ignored, as it always is
                 return redirect(f"{request.path}?period={period}{suffix}")
         elif valid:
             messages.warning(request, "没有填写任何数值")
@@ -110,7 +110,7 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
         lines.append(Line(t, rows[t.pk], form, waiting[-1] if waiting else None, counted.get(t.pk)))
     return render(request, "progress/report.html", {
         "plan": plan, "access": access, "unit": unit, "period": period, "lines": lines,
-        "units": Unit.objects.filter(kind="department") if access.is_office else None,
+        "units": access.units_to_report_for(),
     })
 
 
@@ -133,7 +133,7 @@ def withdraw(request: HttpRequest, slug: str, observation_id: int) -> HttpRespon
     found = get_object_or_404(Observation.objects.select_related("target"), pk=observation_id, target__plan=plan)
     try:
         workflow.withdraw(found, request.user)
-        messages.success(request, f"已撤回 {found.target.code} {found.period} 的数值 {found.value:g}")
+        messages.success(request, f"已撤回 {found.target.code} {found.period} 的数值 {say_number(found.value)}")
     except workflow.WorkflowError as e:
         messages.error(request, str(e))
     return redirect(f"{redirect('report', slug=plan.slug).url}?period={found.period}")

@@ -55,7 +55,7 @@ from luoshi.progress.assessing import goal_of
 from luoshi.progress.models import Observation
 from luoshi.tracking import BadPeriod, Status, assess, parse_period
 from luoshi.tracking import Observation as Seen
-from luoshi.tracking.figures import BadFigure, check_figure, needs_reference, read_number
+from luoshi.tracking.figures import BadFigure, check_figure, needs_reference, read_number, say_number
 from luoshi.tracking.periods import canonical
 
 User = AbstractBaseUser | AnonymousUser
@@ -220,14 +220,14 @@ def submit_all(figures: list[Figure], by: User, seen: Mapping[tuple[int, str], i
             same = Observation.objects.filter(target=f.target, period=f.period)
             approved = same.filter(status=S.APPROVED).order_by("-reported_at", "-id").first()
             if approved is not None and not access.is_office:
-                raise Locked(f"{f.target.code} {f.period} 的数值 {approved.value:g} 已审核通过，本期已锁定；"
+                raise Locked(f"{f.target.code} {f.period} 的数值 {say_number(approved.value)} 已审核通过，本期已锁定；"
                              "如需更正请联系督查室")
             other = (same.filter(status__in=LIVE, pk__gt=seen.get(f.key) or 0).exclude(reported_by=by)
                      .select_related("reported_by").order_by("-id").first())
             if other is not None:
                 raise Clash(f"{f.target.code} {f.period}：在你填写期间，{other.reported_by or '他人'}已于"
-                            f"{_when(other.reported_at)}报送了 {other.value:g}（{other.get_status_display()}）；"
-                            "请核对后再次提交", other)
+                            f"{_when(other.reported_at)}报送了 {say_number(other.value)}"
+                            f"（{other.get_status_display()}）；请核对后再次提交", other)
             for mine in same.filter(status=S.SUBMITTED, reported_by=by):
                 _record(mine, by, "被同一报送人的新数值替换", status=S.REPLACED)
             o = Observation(target=f.target, period=f.period, value=f.value, reference=f.reference,
@@ -300,7 +300,7 @@ def blockers(observation: Observation, by: User, pending: Iterable[Observation] 
         found.append(f"同一期别还有 {len(rivals)} 个待审核数值，请逐个核对")
     counted = (approved or {}).get(key)
     if counted is not None:
-        found.append(f"本期已有审核通过的数值 {counted.value:g}，这是更正")
+        found.append(f"本期已有审核通过的数值 {say_number(counted.value)}，这是更正")
     if observation.status == S.SUBMITTED and _lagging_unexplained(observation):
         found.append("目标滞后，但没有写存在问题和下一步措施")
     return found

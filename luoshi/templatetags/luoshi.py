@@ -11,7 +11,9 @@ from django.utils.translation import get_language, gettext
 
 from luoshi.extract.model import COMPARATOR_LABELS, KIND_LABELS, Comparator, Kind
 from luoshi.tracking import STATUS_LABELS, Status
+from luoshi.tracking.figures import say_number, say_percent
 from luoshi.tracking.render import LIGHTS
+from luoshi.tracking.words import Words
 
 register = template.Library()
 
@@ -38,14 +40,20 @@ def verdict(value: Status | str, words: str) -> str:
 
 @register.filter
 def figure(x: float | None) -> str:
-    if x is None:
-        return "—"
-    return f"{x:,.2f}".rstrip("0").rstrip(".")
+    return say_number(x)
 
 
 @register.filter
 def percent(x: float | None) -> str:
-    return "—" if x is None else f"{x:.1f}%"
+    return say_percent(x)
+
+
+@register.filter
+def said(text: str | None) -> str:
+    """What the tracking core says (a status's reason) in the page's language."""
+    if isinstance(text, Words):
+        return text.said(gettext)
+    return text or ""
 
 
 @register.filter

@@ -58,13 +58,13 @@ def check_figure(goal: Goal, value: float, reference: float | None = None) -> No
         if x is not None and (not math.isfinite(x) or abs(x) > LARGEST):
             raise BadFigure(f"{name}超出了任何统计数的范围")
     if goal.kind == Kind.MILESTONE and not 0 <= value <= 1:
-        raise BadFigure(f"节点类目标只能填 1（已完成）、0（未开始）或 0 到 1 之间的进度，不能填 {value:g}")
+        raise BadFigure(f"节点类目标只能填 1（已完成）、0（未开始）或 0 到 1 之间的进度，不能填 {say_number(value)}")
     if goal.kind == Kind.GROWTH or (goal.kind == Kind.DIRECTION and goal.unit == "%"):
         for name, x in (("增速", value), ("对照数", reference)):
             if x is not None and x < -100:
-                raise BadFigure(f"{name} {x:g}% 低于 −100%：比上年减少不会超过全部")
+                raise BadFigure(f"{name} {say_number(x)}% 低于 −100%：比上年减少不会超过全部")
     if goal.kind == Kind.LEVEL and (goal.unit or "") in _SHARE_UNITS and value < 0:
-        raise BadFigure(f"比率或占比不能为负数（填了 {value:g}{goal.unit}）")
+        raise BadFigure(f"比率或占比不能为负数（填了 {say_number(value)}{goal.unit}）")
 
 
 def needs_reference(goal: Goal, period: Period) -> bool:
@@ -73,3 +73,25 @@ def needs_reference(goal: Goal, period: Period) -> bool:
     if goal.kind == Kind.RELATION:
         return True
     return goal.kind == Kind.DIRECTION and not (period.is_year and goal.baseline is not None)
+
+
+def decimals(x: float, most: int = 2) -> int:
+    """How many decimals ``x`` needs once rounded to ``most``: 450.0 → 0, 5.25 → 2, 719.1999999999998 → 1."""
+    rounded = round(x, most)
+    return next(d for d in range(most + 1) if abs(round(x, d) - rounded) < 1e-9 * max(1.0, abs(x)))
+
+
+def say_number(x: float | None, most: int = 2, *, fixed: bool = False, signed: bool = False) -> str:
+    """A figure as luoshi writes it everywhere (pages, files, bulletins, reasons, messages): thousands
+    grouped, at most ``most`` decimals and no trailing zeros (exactly ``most`` when ``fixed``), ``+``
+    before a positive change when ``signed``; "—" for no figure. Never scientific notation."""
+    if x is None:
+        return "—"
+    places = most if fixed else decimals(x, most)
+    sign = "+" if signed and round(x, places) else ""
+    return f"{x:{sign},.{places}f}"
+
+
+def say_percent(x: float | None) -> str:
+    """A completion rate or 序时进度 in percent: one decimal, always (50.0%)."""
+    return "—" if x is None else say_number(x, 1, fixed=True) + "%"

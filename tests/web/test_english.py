@@ -23,3 +23,25 @@ def test_it_speaks_english_in_the_target_forms_and_their_messages(plan: Plan, of
         "reason": "missed", "section": "1"}, follow=True).content.decode()
     code = plan.targets.get(indicator_text="新增专精特新企业").code
     assert f"Target {code} added" in added
+
+
+def test_it_gives_a_statuss_reason_in_english_and_keeps_it_chinese_for_chinese(plan: Plan, office: User,
+                                                                               liaison: User) -> None:
+    import re
+
+    from luoshi.progress import workflow
+
+    target = plan.targets.select_related("plan").get(code="1.1.1")
+    workflow.approve(workflow.submit(workflow.read_figure(target, "2024-06", 300, problems="项目延期",
+                                                          next_steps="加快开工"), liaison), office)
+    client = client_for(office)
+    url = reverse("target", args=[plan.slug, "1.1.1"]) + "?on=2024-07-31"
+    chinese = client.get(url).content.decode()
+    assert "2024年1-6月累计300亿元，为目标800亿元的37.5%" in chinese and "落后序时进度" in chinese
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(url).content.decode()
+    [reason] = re.findall(r'<p class="reason">(.*?)</p>', page, re.S)
+    assert "2024, months 1–6 year to date 300亿元, 37.5% of the target 800亿元" in reason
+    assert "12.5 points behind time elapsed" in reason
+    assert "Rule: year-to-date completion" in reason
+    assert not re.search(r"[\u4e00-\u9fff]", reason.replace("亿元", "")), reason  # only the target's unit stays
