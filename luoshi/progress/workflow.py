@@ -14,8 +14,8 @@ Names other parts rely on (the reporting cycle builds on them; keep them stable)
 - :func:`approve`, :func:`approve_batch` — the office approves one, a ticked set, or all that
   pass :func:`blockers`.
 - :func:`send_back` — the office returns a figure with a reason.
-- :func:`counted_ids`, :func:`counting`, :func:`counting_by_period` — which figure counts for a target
-  and period; :func:`standing` — where a figure on its own leaves its target.
+- :func:`counted_ids`, :func:`counting`, :func:`counting_by_period`, :func:`counted_figures` — which figure
+  counts for a target and period; :func:`standing` — where a figure on its own leaves its target.
 - :func:`before_delete`, :func:`move_figures` — what deleting and merging targets do to figures.
 - :func:`follow` — figures going with their targets into another version of the plan (a re-import, a roll-back).
 
@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -351,6 +351,22 @@ def counted_ids(observations: Iterable[Observation]) -> set[int]:
     return {o.pk for o in best.values()}
 
 
+def counted_figures(observations: Iterable[Observation], year: int, on: date) -> list[Seen]:
+    """What the assessment of a target reads from its ``observations``: the approved figures of the plan's
+    ``year`` whose period ended by ``on``, in the order they were reported (a later revision wins)."""
+    found = []
+    for o in sorted(observations, key=lambda o: (o.reported_at, o.pk)):
+        if o.status != S.APPROVED:
+            continue
+        try:
+            period = parse_period(o.period, o.cumulative)
+        except BadPeriod:
+            continue
+        if period.year == year and period.end <= on:
+            found.append(Seen(period, o.value, o.cumulative, o.reference))
+    return found
+
+
 def counting(target: Target, period: str) -> Observation | None:
     """The figure that counts for ``target`` and ``period``, or None when none is approved."""
     return (Observation.objects.filter(target=target, period=period, status=S.APPROVED)
@@ -384,7 +400,10 @@ def standing(o: Observation) -> Status | None:
 
 
 def before_delete(target: Target) -> None:
-    """Refuse to delete a target whose figures still wait for approval: they would vanish unseen."""
+    """Refuse to delete a target with approved figures (they count: merge it into another instead) or with
+    figures still waiting for approval (they would vanish unseen)."""
+    if target.observations.filter(status=S.APPROVED).exists():
+        raise WorkflowError(f"{target.code} 已有审核通过的进度数据，不能删除；如是重复目标，请合并到另一目标")
     waiting = list(target.observations.filter(status=S.SUBMITTED).order_by("period")
                    .values_list("period", flat=True))
     if waiting:
