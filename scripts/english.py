@@ -101,6 +101,11 @@ ENGLISH = {
     "距时限仅%(days)s天（提醒期%(warning)s天）": "only %(days)s days to the deadline (warned %(warning)s days ahead)",
     "距时限还有%(days)s天": "%(days)s days to the deadline",
     "%(done)s；时限%(deadline)s，%(said)s": "%(done)s; deadline %(deadline)s, %(said)s",
+    # the reporting pages' messages (progress/views.py)
+    "%(problem)s；没有保存任何数值": "%(problem)s; nothing was saved", "已报送%(n)s条，等待督查室审核":
+        "Figures submitted: %(n)s, waiting for the office's approval", "没有填写任何数值": "No figure was filled in",
+    "已撤回 %(code)s %(period)s 的数值 %(value)s": "Withdrawn: %(code)s %(period)s, %(value)s",
+    "已通过%(n)s条": "Approved: %(n)s", "%(code)s %(period)s 未通过：%(why)s": "%(code)s %(period)s not approved: %(why)s",
     # the bulletins page (documents)
     "一、总体情况（由数据生成，可修改；一段一行）": "1. Overall situation (made from the figures, editable; one paragraph a line)",
     "下一个文号": "Next number", "保存文字": "Save the text", "保存设置": "Save the settings",

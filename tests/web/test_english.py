@@ -45,3 +45,13 @@ def test_it_gives_a_statuss_reason_in_english_and_keeps_it_chinese_for_chinese(p
     assert "12.5 points behind time elapsed" in reason
     assert "Rule: year-to-date completion" in reason
     assert not re.search(r"[\u4e00-\u9fff]", reason.replace("亿元", "")), reason  # only the target's unit stays
+
+
+def test_it_speaks_english_after_a_figure_is_reported_and_approved(plan: Plan, office: User, liaison: User) -> None:
+    client = client_for(liaison)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    url = reverse("report", args=[plan.slug]) + "?period=2024-06"
+    page = client.post(url, {"period": "2024-06", "value-1.1.1": "450"}, follow=True).content.decode()
+    assert "Figures submitted: 1, waiting for the office&#x27;s approval" in page and "已报送" not in page
+    empty = client.post(url, {"period": "2024-06"}, follow=True).content.decode()
+    assert "No figure was filled in" in empty
