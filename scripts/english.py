@@ -106,6 +106,53 @@ ENGLISH = {
         "Figures submitted: %(n)s, waiting for the office's approval", "没有填写任何数值": "No figure was filled in",
     "已撤回 %(code)s %(period)s 的数值 %(value)s": "Withdrawn: %(code)s %(period)s, %(value)s",
     "已通过%(n)s条": "Approved: %(n)s", "%(code)s %(period)s 未通过：%(why)s": "%(code)s %(period)s not approved: %(why)s",
+    # the workflow's refusals (progress/workflow.py, forms.py) and the figures' (tracking/figures.py)
+    "期别“%(text)s”应写成 %(year)s-06、%(year)sQ2、%(year)sH1 或 %(year)s":
+        "Write the period “%(text)s” as %(year)s-06, %(year)sQ2, %(year)sH1 or %(year)s",
+    "期别 %(period)s 不在计划年度 %(year)s 年内：%(year)s 年的计划只收 %(year)s 年的数值":
+        "The period %(period)s is not in the plan's year %(year)s: a %(year)s plan takes figures of %(year)s only",
+    "数值%(problem)s": "Figure: %(problem)s", "对照数%(problem)s": "Compared figure: %(problem)s",
+    "不超过 %(limit)s 字（现有 %(n)s 字）": "At most %(limit)s characters (%(n)s given)",
+    "来源不超过 %(limit)s 字": "The source has at most %(limit)s characters",
+    "这个目标要与另一数值比较：请填对照数（如同期全省平均增速、上年同期数）":
+        "This target is compared with another figure: give the compared figure (e.g. the provincial average growth "
+        "of the same period, or the same period last year)",
+    "这个数值使目标滞后于序时进度：请写明存在问题和下一步措施":
+        "This figure leaves the target behind time elapsed: write its problems and next steps",
+    "这个数值使目标略低于序时进度：请写明存在问题和下一步措施（可以不写，再次提交即可）":
+        "This figure leaves the target slightly behind time elapsed: write its problems and next steps (or submit "
+        "again without them)",
+    "目标 %(code)s 不属于你的单位，不能报送": "Target %(code)s is not your unit's: you cannot report it",
+    "%(code)s %(period)s 的数值 %(value)s 已审核通过，本期已锁定；如需更正请联系督查室":
+        "%(code)s %(period)s: %(value)s is approved and the period is locked; ask the office to correct it",
+    "%(code)s %(period)s：在你填写期间，%(who)s已于%(when)s报送了 %(value)s（%(status)s）":
+        "%(code)s %(period)s: while you were filling in, %(who)s reported %(value)s at %(when)s (%(status)s)",
+    "；请核对后再次提交": "; check it and submit again",
+    "他人": "someone else", "只能撤回自己报送的数值": "You can only withdraw figures you reported",
+    "%(code)s %(period)s 是你自己报送的，须由督查室其他人审核（职责分离）":
+        "%(code)s %(period)s is your own figure: someone else in the office approves it (separation of duties)",
+    "退回时请写明理由": "Give a reason for returning it", "退回理由不超过 %(limit)s 字":
+        "The reason has at most %(limit)s characters",
+    "本人报送，须由他人审核": "your own figure: someone else approves it",
+    "同一期别还有 %(n)s 个待审核数值，请逐个核对": "%(n)s more figures wait for the same period: check them one by one",
+    "本期已有审核通过的数值 %(value)s，这是更正": "%(value)s is already approved for this period: this is a correction",
+    "目标滞后，但没有写存在问题和下一步措施": "the target is behind, with no problems and next steps written",
+    "%(code)s %(period)s 的数值已由%(who)s%(when)s处理为“%(status)s”，没有再改":
+        "%(code)s %(period)s was already made “%(status)s” by %(who)s %(when)s; nothing was changed",
+    "这个数值已不在待审核之列（可能已被他人处理）": "This figure no longer waits for approval (someone may have reviewed it)",
+    "请先勾选要通过的数值": "Tick the figures to approve first",
+    "“%(raw)s”不是数字": "“%(raw)s” is not a number",
+    "“%(raw)s”不是有限的数值（无穷大或非数），只填实际的数字":
+        "“%(raw)s” is not a finite number (infinity or not a number): give the real figure",
+    "“%(raw)s”不是数字：只填数字，不带单位和“约”“超”等字":
+        "“%(raw)s” is not a number: give digits only, without units or words such as 约 or 超",
+    "“%(raw)s”超出了任何统计数的范围": "“%(raw)s” is beyond any statistic",
+    "%(name)s超出了任何统计数的范围": "%(name)s is beyond any statistic",
+    "节点类目标只能填 1（已完成）、0（未开始）或 0 到 1 之间的进度，不能填 %(value)s":
+        "A milestone takes 1 (done), 0 (not begun) or the share done between 0 and 1, not %(value)s",
+    "%(name)s %(value)s%% 低于 −100%%：比上年减少不会超过全部":
+        "%(name)s %(value)s%% is below −100%%: nothing falls by more than all of it",
+    "比率或占比不能为负数（填了 %(value)s%(unit)s）": "A rate or share cannot be negative (%(value)s%(unit)s given)",
     # the bulletins page (documents)
     "一、总体情况（由数据生成，可修改；一段一行）": "1. Overall situation (made from the figures, editable; one paragraph a line)",
     "下一个文号": "Next number", "保存文字": "Save the text", "保存设置": "Save the settings",

@@ -55,3 +55,15 @@ def test_it_speaks_english_after_a_figure_is_reported_and_approved(plan: Plan, o
     assert "Figures submitted: 1, waiting for the office&#x27;s approval" in page and "已报送" not in page
     empty = client.post(url, {"period": "2024-06"}, follow=True).content.decode()
     assert "No figure was filled in" in empty
+
+
+def test_it_says_in_english_why_a_figure_is_refused(plan: Plan, liaison: User) -> None:
+    client = client_for(liaison)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    url = reverse("report", args=[plan.slug]) + "?period=2024-06"
+    page = client.post(url, {"period": "2024-06", "value-1.1.1": "inf", "value-1.1.2": "-150"}).content.decode()
+    assert "Figure: “inf” is not a finite number" in page and "is below −100%: nothing falls" in page
+    lagging = client.post(url, {"period": "2024-06", "value-1.1.1": "100"}).content.decode()
+    assert "This figure leaves the target behind time elapsed: write its problems and next steps" in lagging
+    wrong_year = client.post(url, {"period": "2023-06", "value-1.1.1": "450"}, follow=True).content.decode()
+    assert "The period 2023-06 is not in the plan&#x27;s year 2024" in wrong_year and "nothing was saved" in wrong_year
