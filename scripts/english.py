@@ -153,6 +153,11 @@ ENGLISH = {
     "%(name)s %(value)s%% 低于 −100%%：比上年减少不会超过全部":
         "%(name)s %(value)s%% is below −100%%: nothing falls by more than all of it",
     "比率或占比不能为负数（填了 %(value)s%(unit)s）": "A rate or share cannot be negative (%(value)s%(unit)s given)",
+    # the target page's facts and chart (plans/target.html, progress/charts.py)
+    "是": "yes", "否": "no", "年底": "year end", "目录：": "catalogue: ",
+    "累计完成与序时进度（虚线为年末预计）": "Year to date against time elapsed (dashed: forecast for the year end)",
+    "累计数值与目标（虚线为年末预计）": "Year-to-date figure against the target (dashed: forecast for the year end)",
+    "%(month)s月": "%(month)s",
     # the bulletins page (documents)
     "一、总体情况（由数据生成，可修改；一段一行）": "1. Overall situation (made from the figures, editable; one paragraph a line)",
     "下一个文号": "Next number", "保存文字": "Save the text", "保存设置": "Save the settings",

@@ -15,8 +15,9 @@ from django.utils.translation import get_language, gettext
 from luoshi.extract.model import COMPARATOR_LABELS, KIND_LABELS, Comparator, Kind
 from luoshi.tracking import STATUS_LABELS, Status
 from luoshi.tracking.figures import say_number, say_percent
+from luoshi.tracking.model import Period
 from luoshi.tracking.render import LIGHTS
-from luoshi.tracking.words import Words
+from luoshi.tracking.words import Words, period_words
 
 if TYPE_CHECKING:
     from luoshi.reports.tables import EvaluationRow
@@ -52,6 +53,12 @@ def figure(x: float | None) -> str:
 @register.filter
 def percent(x: float | None) -> str:
     return say_percent(x)
+
+
+@register.filter
+def period(p: Period | None) -> str:
+    """2024年1-6月, or in English 2024, months 1–6."""
+    return "" if p is None else period_words(p).said(gettext)
 
 
 @register.filter

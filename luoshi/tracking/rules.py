@@ -15,7 +15,7 @@ from luoshi.extract.model import Comparator, Kind
 from luoshi.tracking.figures import say_number, say_percent
 from luoshi.tracking.model import Assessment, Better, Goal, Observation, Period, Rules, Status
 from luoshi.tracking.trajectory import elapsed_share
-from luoshi.tracking.words import Words, words
+from luoshi.tracking.words import Words, period_words, words
 
 GE, GT, ABOUT, LE, EQ = (Comparator.AT_LEAST, Comparator.ABOVE, Comparator.ABOUT,
                          Comparator.AT_MOST, Comparator.REACH)
@@ -343,11 +343,4 @@ def _unit(goal: Goal) -> str | Words:
     return words("个百分点") if goal.unit == "百分点" else (goal.unit or "")
 
 
-def _period(p: Period) -> Words:
-    """2024年6月, 2024年1-6月, 2024年: a period as the reasons say it (Period's own str, translatable)."""
-    if p.first == p.last:
-        return words("%(year)s年%(month)s月", year=p.year, month=p.last)
-    if p.first == 1:
-        return words("%(year)s年", year=p.year) if p.is_year else words("%(year)s年1-%(last)s月", year=p.year,
-                                                                           last=p.last)
-    return words("%(year)s年%(first)s-%(last)s月", year=p.year, first=p.first, last=p.last)
+_period = period_words

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from luoshi.tracking.model import Period
+
 
 class Words(str):
     """Chinese text that remembers its template and values, so that it can be said in another language."""
@@ -34,3 +36,13 @@ def words(template: str, **values: object) -> Words:
     made = Words(template % kept)
     made.template, made.values = template, kept
     return made
+
+
+def period_words(p: Period) -> Words:
+    """2024年6月, 2024年1-6月, 2024年: a period as Period's own str says it, translatable."""
+    if p.first == p.last:
+        return words("%(year)s年%(month)s月", year=p.year, month=p.last)
+    if p.first == 1:
+        return words("%(year)s年", year=p.year) if p.is_year else words("%(year)s年1-%(last)s月", year=p.year,
+                                                                           last=p.last)
+    return words("%(year)s年%(first)s-%(last)s月", year=p.year, first=p.first, last=p.last)

@@ -45,6 +45,12 @@ def test_it_gives_a_statuss_reason_in_english_and_keeps_it_chinese_for_chinese(p
     assert "12.5 points behind time elapsed" in reason
     assert "Rule: year-to-date completion" in reason
     assert not re.search(r"[\u4e00-\u9fff]", reason.replace("亿元", "")), reason  # only the target's unit stays
+    progress = page.split("<h2>Progress</h2>")[1].split('<p class="reason">')[0]
+    assert "300 亿元（2024, months 1–6）" in progress  # the period of the figure, as the reason says it
+    facts = page.split("<h2>Target</h2>")[1].split("</dl>")[0]
+    assert "year end" in facts and "<dd>no</dd>" in facts and "年底" not in facts
+    chart = page.split("<figcaption>")[1].split("</figcaption>")[0]
+    assert "Year to date against time elapsed" in chart and not re.search(r"[\u4e00-\u9fff]", chart)
 
 
 def test_it_speaks_english_after_a_figure_is_reported_and_approved(plan: Plan, office: User, liaison: User) -> None:
