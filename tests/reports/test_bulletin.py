@@ -11,8 +11,9 @@ from pathlib import Path
 
 import docx
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import Client
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from luoshi.accounts.models import Role
@@ -168,3 +169,57 @@ def test_it_names_the_fonts_it_uses_from_the_settings() -> None:
     assert set(chosen) == {"title", "body", "hei", "kai", "song"}
     listing = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True).stdout
     assert all(name in listing for name in chosen.values())  # each one is installed here
+
+
+def test_it_issues_from_the_command_line_under_the_next_number_as_the_web_page_does(plan: Plan,
+                                                                                    tmp_path: Path) -> None:
+    alice = add_user("alice", "correct-horse-battery", Role.OFFICE)
+    out = io.StringIO()
+    call_command("export", "bulletin", "--plan", plan.slug, "--period", "2024-6", "--issue", "--by", "alice",
+                 "-o", str(tmp_path / "通报"), stdout=out)
+    [issued] = IssuedBulletin.objects.filter(slug=plan.slug)
+    assert issued.reference.endswith("〕7号") and issued.period == JUNE and issued.issued_by == alice
+    written = {p.suffix: p for p in (tmp_path / "通报").iterdir()}
+    assert sorted(written) == [".docx", ".pdf", ".xlsx"]
+    assert written[".pdf"].name == f"{issued.reference}{issued.title}.pdf"
+    assert written[".pdf"].read_bytes() == bytes(issued.pdf) and written[".docx"].read_bytes() == bytes(issued.docx)
+    assert issued.reference in [p.text for p in docx.Document(str(written[".docx"])).paragraphs]
+    assert f"已印发 {issued.reference}" in out.getvalue()
+    client = Client()  # the web page numbers on from there: one sequence
+    client.force_login(alice)
+    client.post(f"/plans/{plan.slug}/bulletins/", {"period": JUNE, "action": "issue"})
+    assert IssuedBulletin.objects.filter(slug=plan.slug).first().reference.endswith("〕8号")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["--period", "2024-13"], "--period '2024-13': month 13 is not 1-12"),
+    (["--period", "2023-06"], "--period 2023-06 不在计划 jinhua-2024 的年份（2024年）内"),
+    (["--period", JUNE, "--by", "nobody"], "--by：没有用户 nobody"),
+    (["--period", JUNE, "--by", "charlie"], "--by：charlie 不是督查室的用户，不能签发通报"),
+    (["--period", JUNE, "--output", "a-file"], "a-file: 无法建立文件夹"),
+])
+def test_it_refuses_bad_input_to_issue_in_one_line_and_changes_nothing(plan: Plan, tmp_path: Path,
+                                                                       args: list[str], said: str) -> None:
+    add_user("charlie", "correct-horse-battery", Role.LIAISON, "金华市发展和改革委员会")
+    (tmp_path / "a-file").write_text("")
+    args = [str(tmp_path / a) if a == "a-file" else a for a in args]
+    if "--output" not in args:
+        args += ["--output", str(tmp_path / "out")]
+    with pytest.raises(CommandError) as refused:
+        call_command("export", "bulletin", "--plan", plan.slug, "--issue", *args)
+    message = str(refused.value)
+    assert said in message and "\n" not in message
+    assert not IssuedBulletin.objects.exists() and settings_of(plan).next_number == 7
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_it_takes_the_issuer_back_when_a_file_cannot_be_written(plan: Plan, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    title = draft(plan, JUNE).title
+    reference = settings_of(plan).reference(timezone.localdate().year, 7)
+    (folder / f"{reference}{title}.pdf").mkdir()  # where the .pdf would go, a folder: the write fails
+    with pytest.raises(CommandError, match="无法写入"):
+        call_command("export", "bulletin", "--plan", plan.slug, "--period", JUNE, "--issue", "-o", str(folder))
+    assert not IssuedBulletin.objects.exists() and settings_of(plan).next_number == 7
+    assert [p.name for p in folder.iterdir()] == [f"{reference}{title}.pdf"]  # the .docx written first is gone
