@@ -93,18 +93,40 @@ def test_it_makes_the_june_pdf_on_a4_with_fonts_embedded_and_each_laggards_own_w
     said = explain_laggards(plan)
     assert said, "June of the demo has lagging targets"
     pdf = layout.as_pdf(draft(plan, JUNE))
-    for tool in ("pdfinfo", "pdftotext", "pdffonts"):
+    for tool in ("pdfinfo", "pdftotext", "pdffonts", "pdftoppm"):
         assert shutil.which(tool), f"{tool} (poppler-utils) is needed: make test installs it"
     info = _run("pdfinfo", pdf)
     assert "(A4)" in info
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
-    assert 12 <= pages <= 18, pages  # 19 when every table was printed twice
+    assert 11 <= pages <= 14, pages  # 19 when every table was printed twice, 16 before the columns were widened
     fonts = _run("pdffonts", pdf).splitlines()[2:]
     assert fonts and all(line.split()[-5] == "yes" for line in fonts)  # every font embedded
     text = re.sub(r"\s+", "", _run("pdftotext", pdf))
     assert "（草稿，未编号）" in text and "—1—" in text
     for code, problems in said.items():
         assert f"存在问题：{problems}" in text and f"下一步措施：{code}加快要素保障" in text
+    assert layout.as_pdf(draft(plan, JUNE)) == pdf  # made again, the same file
+
+
+def test_it_never_leaves_the_signature_or_the_imprint_alone_on_a_page(plan: Plan) -> None:
+    """GB/T 9704: 署名 and 成文日期 follow the text on its page; the 版记 stands at the foot of the last
+    page, under the end of the last attachment, never on a page of its own."""
+    s = settings_of(plan)
+    s.copies = "市委办公室，市人大常委会办公室，市政协办公室"
+    s.save()
+    pdf = layout.as_pdf(draft(plan, JUNE))
+    pages = [re.sub(r"\s+", "", page) for page in _run("pdftotext", pdf).split("\f") if page.strip()]
+    signed = next(n for n, page in enumerate(pages) if "金华市人民政府督查室" in page and "附件：1." in page)
+    assert "请相关单位按时报送。" in pages[signed].split("附件：1.")[0]  # some of the text on the same page
+    last = pages[-1]
+    assert "抄送：市委办公室，市人大常委会办公室，市政协办公室。" in last and "印发" in last
+    assert re.search(r"\d+\.\d+\.\d+", last.split("抄送")[0])  # rows of the last table above it
+    lines = _run("pdftotext", pdf, "-layout", "-f", str(len(pages)), "-l", str(len(pages))).splitlines()
+    printed = [n for n, line in enumerate(lines) if "印发" in line][-1]
+    assert not any(line.strip() and "—" not in line for line in lines[printed + 1:])  # at the foot
+    for first, name in ((1, "first"), (len(pages), "last")):  # to look at: artifacts/screenshots/
+        _run("pdftoppm", pdf, "-png", "-r", "60", "-f", str(first), "-l", str(first), "-singlefile",
+             str(SCREENSHOTS / f"bulletin-june-{name}-page"))
 
 
 def test_it_writes_the_attachments_with_numbers_as_numbers(plan: Plan) -> None:
@@ -156,11 +178,18 @@ def test_it_lets_the_office_word_issue_and_list_bulletins_in_the_browser(plan: P
     assert IssuedBulletin.objects.count() == 1
 
 
-def _run(tool: str, pdf: bytes) -> str:
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+
+
+def _run(tool: str, pdf: bytes, *options: str) -> str:
     with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
         f.write(pdf)
         f.flush()
-        args = [tool, f.name, "-"] if tool == "pdftotext" else [tool, f.name]
+        if tool == "pdftoppm":
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            args = [tool, *options[:-1], f.name, options[-1]]
+        else:
+            args = [tool, *options, f.name, "-"] if tool == "pdftotext" else [tool, f.name]
         return subprocess.run(args, capture_output=True, check=True).stdout.decode()
 
 
