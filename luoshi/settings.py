@@ -223,6 +223,10 @@ USE_I18N = True
 USE_TZ = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The most targets one imported document may hold: a work report has a few hundred, a province's
+# merged breakdown tables some thousands; a file that yields more is refused as not a plan.
+LUOSHI_MAX_TARGETS = env_int("LUOSHI_MAX_TARGETS", 5_000, 1, 1_000_000)
+
 # Reminders (luoshi remind): how many days before its due date a figure is "due soon", the
 # address the links in reminders point to, and the SMTP server e-mail goes through.
 LUOSHI_DUE_SOON_DAYS = env_int("LUOSHI_DUE_SOON_DAYS", 3, 0, 31)

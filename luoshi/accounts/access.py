@@ -68,7 +68,7 @@ class Access:
             unit = self.unit
         elif not self.is_office:
             raise PermissionDenied("只有单位联络员和督查室可以报送")
-        targets = plan.targets.select_related("section", "task", "indicator", "plan").order_by("section__ordinal", "id")
+        targets = plan.targets.for_assessment()
         if unit is not None:
             targets = targets.filter(Q(assignments__unit=unit) | Q(task__assignments__unit=unit)).distinct()
         return targets
@@ -114,9 +114,10 @@ def require_unit(user: AbstractBaseUser | AnonymousUser, unit: Unit) -> Access:
 def get_target_for_user(user: AbstractBaseUser | AnonymousUser, plan: Plan, code: str) -> tuple[Target, Access]:
     """The target ``code`` of ``plan`` if this user may see it: 404 when there is none, 403 when not theirs."""
     access = access_of(user)
-    target = plan.targets.select_related("section", "task", "indicator", "plan").filter(code=code).first()
+    target = plan.targets.select_related("section", "task", "indicator").filter(code=code).first()
     if target is None:
         raise Http404(f"计划 {plan.slug} 没有编号为 {code} 的目标")
+    target.plan = plan  # known: never read the plan (and its whole text) again with the target
     if access.is_liaison and not _assigned(target, access.unit):
         raise PermissionDenied("这个目标不属于你的单位")
     return target, access

@@ -8,19 +8,19 @@ and the figures reported.
 from __future__ import annotations
 
 import functools
-import threading
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Max, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from luoshi.deadlines.models import ReportingRule
 from luoshi.plans.models import Plan
+from luoshi.progress.assessing import PlanCache, plan_key
 from luoshi.progress.models import Observation
 from luoshi.tracking import BadPeriod, parse_period
 from luoshi.tracking.due import (
@@ -123,30 +123,14 @@ def due_items(plan: Plan, on: date | None = None, unit: Unit | int | None = None
     return items
 
 
-_CACHE: OrderedDict[tuple[object, ...], list[DueItem]] = OrderedDict()
-_CACHE_SIZE = 32
-_CACHE_LOCK = threading.Lock()
+_CACHE: PlanCache[list[DueItem]] = PlanCache()
 
 
 def _plan_items(plan: Plan, on: date) -> list[DueItem]:
-    figures = Observation.objects.filter(target__plan=plan).aggregate(
-        n=Count("id"), last=Max("id"), reviewed=Max("reviewed_at"),
-        waiting=Count("id", filter=Q(status=Observation.Status.SUBMITTED)))  # a withdrawal changes only this
-    rules = ReportingRule.objects.filter(plan=plan).aggregate(n=Count("id"), changed=Max("changed_at"))
-    assigned = Assignment.objects.aggregate(n=Count("id"), last=Max("id"))
-    targets = plan.targets.aggregate(n=Count("id"), last=Max("id"))
-    key = (plan.pk, on, soon_days(), *figures.values(), *rules.values(), *assigned.values(), *targets.values())
-    with _CACHE_LOCK:
-        cached = _CACHE.get(key)
-        if cached is not None:
-            _CACHE.move_to_end(key)
-            return cached
-    items = _work_out(plan, on)
-    with _CACHE_LOCK:
-        _CACHE[key] = items
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    return items
+    key = plan_key(plan, on, soon_days())  # the data version counts figures, leads and the calendar
+    if key is None:
+        return _work_out(plan, on)
+    return _CACHE.get_or_compute(key, lambda: _work_out(plan, on))
 
 
 def _work_out(plan: Plan, on: date) -> list[DueItem]:

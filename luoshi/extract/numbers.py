@@ -28,7 +28,6 @@ BASE_UNITS = (
 # ("组织100个以上团组"); amounts of money or area may not.
 COUNT_UNITS = frozenset(("个", "家", "项", "所", "宗", "条", "座", "台", "辆", "名", "位",
                          "人", "户", "处", "场", "批", "只", "张", "部", "本", "艘", "架"))
-VAGUE_UNITS = frozenset(("批", "些"))
 
 _UNIT_RE = re.compile(
     "(?:" + "|".join(MAGNITUDES) + ")?"

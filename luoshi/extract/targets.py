@@ -13,13 +13,14 @@ mapped back to the original only when a :class:`Target` is made.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from luoshi.extract.dates import deadline_in, without_deadline
 from luoshi.extract.model import Comparator, Kind, Target
-from luoshi.extract.numbers import COUNT_UNITS, VAGUE_UNITS, Quantity, quantities
+from luoshi.extract.numbers import COUNT_UNITS, Quantity, quantities
 from luoshi.extract.outline import Block
 
 GE, GT, ABOUT, LE, EQ = (Comparator.AT_LEAST, Comparator.ABOVE, Comparator.ABOUT,
@@ -51,6 +52,7 @@ _LEAD_WORDS: dict[str, tuple[Comparator | None, str | None]] = {
     "增加至": (EQ, None), "力争达到": (EQ, None), "拟安排": (EQ, None), "安排": (EQ, None),
     "拟按": (EQ, None), "按": (EQ, None), "完成": (EQ, None), "实现": (EQ, None),
     # qualifiers of how a figure is counted, not part of what is counted
+    "实际": (None, None),
     "按可比价计算": (None, None), "按可比价": (None, None), "可比价": (None, None), "同口径": (None, None),
     "约": (ABOUT, None), "大约": (ABOUT, None),
     "增长": (None, _GROWTH), "同比增长": (None, _GROWTH), "年均增长": (None, _GROWTH),
@@ -79,13 +81,25 @@ _TRAILING_CONJUNCTION = re.compile(r"(?:以及|和|及)$")
 # Verbs before a count that stands before its noun: 实施143个技改项目, 推进551项重大项目.
 _COUNT_VERBS = (*_ACTION_VERBS, "推进", "加快", "抓好", "推动", "支持", "带动", "吸引", "争创", "推出", "打通",
                 "提升", "改建", "共建", "提供", "筛选", "新改建", "改造提升")
+_CN_NUMERALS = "一二三四五六七八九十"
+_RATE_UNITS = ("%", "‰", "个百分点", "百分点")
+_SUBJECT_SPLIT = re.compile("、|和|及|与")
+# Verbs before an amount, an area or a capacity that stands before its noun: 安排2000万元科创基金.
+_AMOUNT_VERBS = ("安排", "筹集", "筹措", "设立", "投入", "统筹", "整合", "发放", "兑现", "新增", "建设", "新建",
+                 "建成", "改造", "治理", "修复", "流转", "种植", "营造", "完成")
+# Money, land and lengths; a capacity before a noun (建成1500吨生产线) is part of a project's name.
+_AMOUNT_UNITS = ("元", "亩", "平方米", "公顷", "平方公里", "公里", "千米")
+_NOUN_END = re.compile(r"用于|专项用于|支持|投向|重点")
+# Verbs after a share that stands before them: 100%达标, 90%以上集中到工业领域.
+_SHARE_VERBS = ("达标", "列入", "纳入", "集中", "实现", "完成", "覆盖", "用于", "投向", "参保", "接入", "享受",
+                "通过", "办结", "入驻", "落实")
 _AFTER_AMOUNT = ("安排", "支持", "用于", "专项用于", "用来", "的规模")
 _NAME_NEIGHBOURS = frozenset("+-/.&_#")
 _QUOTE_MARKS = str.maketrans("", "", "“”‘’\"'「」")
 
 _MEASURABLE = re.compile(
     r"(?:收入|增幅|增速|增长|率|额|量|值|指数|价格|贷款|水平|产值|总值|比重|比例|支出|投资|数|成本|"
-    r"强度|浓度|能耗|排放|面积|规模|人数|起数|件数|占比|人次|花费|排名|水位|资金)$"
+    r"强度|浓度|能耗|排放|面积|规模|人数|起数|件数|占比|人次|花费|排名|水位|资金|资|GDP)$"
 )
 _RELATION = re.compile(
     r"(?:与|同|和|跟)(?:经济增长|经济发展|地区生产总值增长|GDP增长|经济增速)(?:基本)?同步$|"
@@ -123,6 +137,16 @@ _ENSURED = re.compile(
     r"(?:确保.{2,40}?(?:全覆盖|零发生|不发生|零事故|如期完成|全部完成)|清零|"
     r"通过.{0,20}?(?:验收|评估|认定|评审|考核|复核))$"
 )
+# A rank: 进入全省前10位, 保持全国第2位 (levels), 前进5位, 提升3个位次 (changes). The verb, then
+# the ranking it is in (全省同类园区), then 前 or 第 right before the number.
+# 居/排/位列 (居全省第3位) mostly report a past result: a target enters, climbs into or keeps a place.
+_RANK_VERB = r"(?:进入|跻身|迈入|挺进|保持|稳居|稳定在)"
+_RANK_PLACE = re.compile(_RANK_VERB + r"([\u4e00-\u9fff“”\"]{0,14}?)([前第])$")
+_RANK_VERB_RE = re.compile(_RANK_VERB)
+_PLACE_HEAD = re.compile(r"(?:开发区|高新区|园区|新区|县|市|区)$")
+_RANK_MOVE = re.compile(r"(?:前进|提升|上升|前移|进位)$")
+_RANK_UNITS = ("位", "名")
+_TRAILING_HEDGE = re.compile(r"(?:力争|争取|努力|确保|继续|持续|始终|稳定|要|分别|均|都)+$")
 _LATER_YEAR = re.compile(r"(?:到|至)(20[0-9][0-9])年|(20[0-9][0-9])年(?:底|末|前)")
 _PAST = re.compile(r"去年|上年|过去一年|过去五年|前年|近年来|近五年|(20[0-9][0-9])年(?!底|末|前|内)")
 
@@ -139,6 +163,7 @@ class _Draft:
     lead: Comparator | None = None  # comparator written before the number
     hint: str | None = None
     prenominal: bool = False
+    noun: str = ""  # the noun after a number that stands before it: 实施143个技改项目
     aspirational: bool = False
 
 
@@ -207,21 +232,57 @@ class _Reader:
     # -- one clause ------------------------------------------------------------
 
     def _clause(self, s: int, e: int, previous: list[_Draft], inherit_hedge: bool) -> list[_Draft]:
-        qs = [q for q in quantities(self.text, s, e) if self._may_be_target(q, s)]
+        found = quantities(self.text, s, e)
+        ranks = self._ranks(s, found)
+        ranked = {d.q.start for d in ranks if d.q}
+        qs = [q for q in found if q.start not in ranked and self._may_be_target(q, s)]
         deadline = deadline_in(self.text[s:e], self.year)
-        if not qs:
+        if not qs and not ranks:
             self._non_numeric(s, e, deadline)
             return []
-        drafts = self._respectively(s, e, qs) or self._each(s, e, qs) or self._items(s, e, qs)
+        drafts = (self._respectively(s, e, qs) or self._each(s, e, qs) or self._items(s, e, qs)) if qs else []
+        if ranks:
+            drafts = sorted(drafts + ranks, key=lambda d: d.q.start if d.q else d.start)
         if not drafts:
             # 3万吨电池前驱体项目投产: the number is part of a name; the clause may still be a milestone
             self._milestone(s, s + _filler_length(self.text[s:e]), e, deadline, bool(_HEDGE.search(self.text, s, e)))
             return []
         self._share_context(drafts, previous)
+        drafts = self._paired(drafts) or [part for d in drafts for part in self._shared_by_subjects(d)]
         hedge = _HEDGE.search(self.text, s, e)
         for d in drafts:
             d.aspirational = inherit_hedge or bool(hedge and d.q and hedge.start() < d.q.start)
             self._emit(d, deadline)
+        return drafts
+
+    def _ranks(self, s: int, qs: list[Quantity]) -> list[_Draft]:
+        """进入全省前10位, A、B保持全国第2位, 前进5位: one rank target per subject, all at the clause's start."""
+        text = self.text
+        drafts: list[_Draft] = []
+        floor = s
+        for q in qs:
+            if q.unit == "个" and text.startswith("位次", q.end):
+                q = replace(q, end=q.end + 2, unit="位")  # 提升3个位次
+            place = _RANK_PLACE.search(text, max(floor, q.start - 20), q.start)
+            while place and _RANK_VERB_RE.search(place.group(1)):
+                place = _RANK_PLACE.search(text, place.start() + 1, q.start)  # 排名进入前30位: the verb nearest
+            move = _RANK_MOVE.search(text, max(floor, q.start - 2), q.start)
+            if q.unit not in _RANK_UNITS or (q.chinese and q.value > 100) or not (place or move):
+                floor = q.end
+                continue
+            verb = place or move
+            assert verb is not None
+            scope = place.group(1).translate(_QUOTE_MARKS) if place else ""
+            comparator = LE if place and place.group(2) == "前" else EQ
+            names = [_TRAILING_HEDGE.sub("", name) for name, _ in self._subjects(floor, verb.start())]
+            head = _PLACE_HEAD.search(names[-1]) if names else None
+            if head:  # 江都、维扬开发区: the first is 江都开发区
+                names = [n if _PLACE_HEAD.search(n) else n + head.group() for n in names]
+            for name in [n for n in names if n] or [""]:
+                ranking = "" if name.endswith(("排名", "位次")) else "排名"
+                drafts.append(_Draft(q, floor, q.end, name + scope + ranking, comparator=comparator,
+                                     hint=None if place else _RISE))
+            floor = q.end
         return drafts
 
     def _may_be_target(self, q: Quantity, clause_start: int) -> bool:
@@ -236,8 +297,8 @@ class _Reader:
             return False
         if before in ("第", "前") or text.startswith("届", q.end):
             return False  # ordinals and ranks
-        if q.chinese and q.value == 1 and q.unit in VAGUE_UNITS:
-            return False  # 一批: not a number anyone can check
+        if q.chinese and q.value == 1 and not q.unit.startswith(("万", "亿", "千", "百")):
+            return False  # 一批, 办好一件: not a number anyone checks (a target says 1个)
         suffix = _SUFFIX.match(text, q.end)
         rest = suffix.end() if suffix else q.end
         return not text.startswith("的", rest)  # 50万元以上的行政村: a class, not a target
@@ -256,7 +317,9 @@ class _Reader:
                 continue  # a coordinated subject: it belongs to the next item
             start = item_start
             item_start = i_e + 1
-            after_count = False
+            # 新增2个国家级、9个省级实验室: an item that opens with its count shares the verb before the list
+            after_count = bool(drafts) and drafts[-1].prenominal and not _has_words(
+                _strip_conjunction(self.text[start:inside[0].start]))
             for n, q in enumerate(inside):
                 more = n + 1 < len(inside)
                 draft = self._draft(q, start, inside[n + 1].start if more else i_e, more, after_count)
@@ -267,6 +330,9 @@ class _Reader:
                     after_count = draft.prenominal
                 # else: a class threshold (10亿元以上项目30个) stays in the next indicator
         self._spread_trailing_comparator(drafts)
+        for d, later in itertools.pairwise(drafts):
+            if d.prenominal and later.prenominal and d.noun.endswith("级") and "级" in later.noun:
+                d.indicator += later.noun[later.noun.index("级") + 1:]  # 2个国家级、9个省级实验室
         return drafts
 
     def _draft(self, q: Quantity, start: int, stop: int, more: bool, after_count: bool = False) -> _Draft | None:
@@ -282,10 +348,25 @@ class _Reader:
             noun = ""  # 新建学校10所和幼儿园5所: 和 ends this item, the next one follows
         elif noun.startswith(_AFTER_AMOUNT):
             noun = ""  # 赤字率按4%左右安排, 国债3000亿元支持以旧换新: the words after say how, not what
-        if _has_words(noun):
-            # The number stands before a noun: 10亿元以上制造业项目70个, 100个以上团组.
-            if q.chinese or q.unit not in COUNT_UNITS:
+        if _has_words(noun) and q.unit in _RATE_UNITS:
+            # 100%达标, 90%以上集中到工业领域: the share of what does so
+            if not noun.startswith(_SHARE_VERBS):
                 return None
+            indicator, lead, _ = _read_lead(prefix)
+            d = _Draft(q, start, stop, indicator + noun + ("率" if noun.endswith("达标") else "比例"), lead=lead)
+            d.comparator = _combine(lead, suffix, q)
+            return d
+        if _has_words(noun):
+            # The number stands before a noun: 10亿元以上制造业项目70个, 100个以上团组, 安排2亿元专项资金.
+            if q.chinese:
+                return None  # 抓好三个“一号工程”, 十个方面工作: the parts of a programme, not counts to check
+            counted = q.unit.lstrip("万亿千百") in COUNT_UNITS
+            if not (counted or (q.unit.endswith(_AMOUNT_UNITS) and prefix.endswith(_AMOUNT_VERBS))):
+                return None
+            if not counted:
+                suffix_m = suffix = None  # 安排2亿元以上的: an amount needs its verb, a count may do with 以上
+                cut = _NOUN_END.search(noun)
+                noun = noun[:cut.start()] if cut else noun
             if more:
                 # 实施143个技改项目和70个产能项目: the noun ends at the conjunction before the next count
                 conjunction = _TRAILING_CONJUNCTION.search(noun)
@@ -293,7 +374,8 @@ class _Reader:
                     return None
                 stop = end + conjunction.start()
                 noun = noun[:conjunction.start()]
-            if suffix is None and not (after_count or prefix.endswith(_COUNT_VERBS) or prefix.endswith("等")):
+            if suffix is None and not (after_count or prefix.endswith(_COUNT_VERBS + _AMOUNT_VERBS)
+                                       or prefix.endswith("等")):
                 return None
             if prefix.endswith("等"):
                 prefix = ""  # 打通A、B等24条断头路: the named examples are not the indicator
@@ -303,7 +385,7 @@ class _Reader:
             noun = ""
         indicator, lead, hint = _read_lead(prefix)
         d = _Draft(q, start, end, indicator + noun.translate(_QUOTE_MARKS), lead=lead, hint=hint,
-                   prenominal=bool(noun))
+                   prenominal=bool(noun), noun=noun)
         d.comparator = _combine(lead, suffix, q)
         return d
 
@@ -362,6 +444,50 @@ class _Reader:
             name = _strip_fillers(self.text[a:b]).translate(_QUOTE_MARKS)
             if name:
                 out.append((name, b - len(_strip_fillers(self.text[a:b]))))
+        return out
+
+    def _paired(self, drafts: list[_Draft]) -> list[_Draft]:
+        """引进内资、外资增长12%和10%: as many rates as subjects, paired in order (分别 left out)."""
+        if len(drafts) < 2 or any(d.indicator != drafts[0].indicator or d.q is None or d.q.unit not in _RATE_UNITS
+                                  for d in drafts):
+            return []
+        parts = self._shared_by_subjects(drafts[0])
+        if len(parts) != len(drafts):
+            return []
+        return [replace(d, indicator=part.indicator, hint=d.hint or drafts[0].hint)
+                for d, part in zip(drafts, parts, strict=True)]
+
+    def _shared_by_subjects(self, d: _Draft) -> list[_Draft]:
+        """游客人数、旅游收入增长30%; A和B各10万人: one number shared by coordinated subjects, one draft each.
+
+        A rate, or a figure given 各/均 (each), belongs to every subject; a count or an amount
+        after a list, or a share (占), is of the total and stays one target. The head written
+        once after the last subject (报销比例, 增加值) is given to the others, and so is a verb
+        written before the first (新增).
+        """
+        each = d.indicator.endswith(("各", "均"))
+        if d.q is None or d.prenominal or not (each or d.q.unit in _RATE_UNITS) or "等" in d.indicator:
+            return [d]
+        if not each and "占" in d.indicator:
+            return [d]  # A、B、C份额占全省10%: the share of their sum
+        if any(self.shielded[i] for i in range(d.start, d.q.start) if self.text[i] == "、"):
+            return [d]  # “双随机、一公开”监管覆盖率: one name
+        indicator = d.indicator[:-1] if each else d.indicator
+        names = [n for n in _SUBJECT_SPLIT.split(indicator) if n] if each else indicator.split("、")
+        tail = _MEASURABLE.search(names[-1])
+        if len(names) < 2 or any(len(n) < 2 for n in names) or not (each or tail):
+            return [d]  # 常务会、专题会减少40%: a total of things that are not measures
+        if any(_DIGIT.search(n) or _COMPLETION.search(n) or n[-1] in _CN_NUMERALS for n in names):
+            return [d]  # 供水率实现全覆盖、治理率超过50%: the earlier items are clauses of their own
+        head = names[-1][max(0, tail.start() - 2):] if tail and tail.start() >= 4 else ""
+        verb = _verb_of(names[0]) if each else ""
+        out = []
+        for n, name in enumerate(names):
+            if head and not _MEASURABLE.search(name):
+                name += head  # 普通门诊、大病保险报销比例: 普通门诊报销比例
+            if n and verb and not _verb_of(name):
+                name = verb + name  # 新增技术人才和大学生各1万人: 新增大学生
+            out.append(replace(d, indicator=name))
         return out
 
     def _share_context(self, drafts: list[_Draft], previous: list[_Draft]) -> None:

@@ -122,7 +122,7 @@ class Origin(models.TextChoices):
 
 class TargetQuerySet(models.QuerySet["Target"]):
     def for_assessment(self) -> TargetQuerySet:
-        return self.select_related("section", "task", "indicator", "plan").order_by("section__ordinal", "id")
+        return self.select_related("section", "task", "indicator").order_by("section__ordinal", "id")
 
 
 class Target(models.Model):
@@ -162,6 +162,10 @@ class Target(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.indicator_text}"
+
+    # The fields in_words reads (with code): load only these where a page shows targets in words.
+    WORDS = ("code", "indicator_text", "kind", "comparator", "value", "value_max", "unit", "deadline",
+             "aspirational", "decrease", "condition")
 
     def in_words(self) -> str:
         """The target as a breakdown table writes it: 固定资产投资增长10%以上."""

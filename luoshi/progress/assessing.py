@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Generic, TypeVar
 
-from django.db.models import Count, Max
+from django.db import connection
 
 from luoshi.extract.model import Comparator, Kind
 from luoshi.plans.models import Plan, Target
@@ -21,20 +22,28 @@ from luoshi.tracking.rules import DEFAULT_RULES
 
 def goal_of(target: Target) -> Goal:
     """The tracking goal for a stored target; the catalogue says which way is better."""
-    better = None
-    frequency = None
-    if target.indicator is not None:
-        frequency = target.indicator.frequency
-        if target.indicator.better != "higher" and target.kind in (Kind.GROWTH, Kind.LEVEL):
-            better = Better(target.indicator.better)
+    indicator = target.indicator
+    return _goal(target.plan.year, target.code, target.kind, target.comparator, target.value, target.value_max,
+                 target.unit, target.deadline, target.baseline, target.profile, target.decrease, target.condition,
+                 target.indicator_text, indicator.better if indicator else None,
+                 indicator.frequency if indicator else None)
+
+
+# The columns a goal is made of, read without building a model per target (see _goal).
+_GOAL_COLUMNS = ("pk", "code", "kind", "comparator", "value", "value_max", "unit", "deadline", "baseline",
+                 "profile", "decrease", "condition", "indicator_text", "indicator__better",
+                 "indicator__frequency")
+
+
+def _goal(year: int, code: str, kind: str, comparator: str, value: float | None, value_max: float | None,
+          unit: str, deadline: date | None, baseline: float | None, profile: list[float] | None, decrease: bool,
+          condition: str, indicator_text: str, better: str | None, frequency: str | None) -> Goal:
     return make_goal(
-        target.code, Kind(target.kind), target.plan.year,
-        comparator=Comparator(target.comparator) if target.comparator else None,
-        value=target.value, value_max=target.value_max, unit=target.unit or None,
-        deadline=target.deadline, baseline=target.baseline,
-        profile=tuple(target.profile) if target.profile else None, decrease=target.decrease,
-        condition=target.condition or None, better=better, frequency=frequency,
-        indicator=target.indicator_text)
+        code, Kind(kind), year, comparator=Comparator(comparator) if comparator else None,
+        value=value, value_max=value_max, unit=unit or None, deadline=deadline, baseline=baseline,
+        profile=tuple(profile) if profile else None, decrease=decrease, condition=condition or None,
+        better=Better(better) if better and better != "higher" and kind in (Kind.GROWTH, Kind.LEVEL) else None,
+        frequency=frequency, indicator=indicator_text)
 
 
 @dataclass(frozen=True)
@@ -48,73 +57,165 @@ class Row:
 
 
 _FIELDS = ("target_id", "period", "cumulative", "value", "reference", "illustrative", "source")
+_Verdict = tuple[Assessment, bool, str]
+V = TypeVar("V")
+SMALL = 60  # up to this many targets (one target's page, a unit's) are assessed alone on a cache miss
 
 
 def assess_plan(plan: Plan, on: date, targets: Iterable[Target] | None = None,
                 rules: Rules = DEFAULT_RULES) -> list[Row]:
-    """Every target of ``plan`` (or the ones given) assessed on ``on``, in a fixed number of queries.
-
-    The whole plan's assessments are computed once per state of its data (a stamp
-    of its figures and target history) and date, then reused by every page.
-    """
-    targets = list(targets) if targets is not None else list(plan.targets.for_assessment())
-    verdicts = plan_verdicts(plan, on, rules)
-    rows = []
+    """Every target of ``plan`` (or the ones given, each loaded once by the caller) assessed on ``on``,
+    in a fixed number of queries. The plan's text is never read with its targets."""
+    if targets is None:
+        targets = plan.targets.for_assessment()
+    targets = list(targets)
     for t in targets:
-        found = verdicts.get(t.pk)
-        if found is None:  # a target made after the stamp was read: assess it on its own
-            fresh = plan.targets.for_assessment().get(pk=t.pk)
-            found = _assess_targets(plan, on, [fresh], rules)[t.pk]
-        assessment, illustrative, source = found
-        rows.append(Row(t, assessment, illustrative, source))
-    return rows
+        if t.plan_id == plan.pk:
+            t.plan = plan  # what goal_of and the pages read of the plan, without a join or a query per target
+    found = verdicts(plan, on, [t.pk for t in targets], rules)
+    return [Row(t, *found[t.pk]) for t in targets]
 
 
-_Verdict = tuple[Assessment, bool, str]
-_CACHE: OrderedDict[tuple[object, ...], dict[int, _Verdict]] = OrderedDict()
-_CACHE_SIZE = 64
-_CACHE_LOCK = threading.Lock()
+def verdicts(plan: Plan, on: date, pks: list[int] | None = None, rules: Rules = DEFAULT_RULES) -> dict[int, _Verdict]:
+    """(assessment, illustrative, source) by target id for the targets ``pks`` (default: all) of ``plan``.
+
+    From the plan's cached assessments when the data has not changed since; else a few
+    targets are assessed on their own and many make the whole plan be worked out (once).
+    """
+    if pks is not None and len(pks) <= SMALL:
+        cached = _cached(_key(plan, on, rules))
+        if cached is None or any(pk not in cached for pk in pks):
+            return _assess(plan, on, rules, pks)
+        return {pk: cached[pk] for pk in pks}
+    found = plan_verdicts(plan, on, rules)
+    missing = [pk for pk in pks or () if pk not in found]
+    if missing:  # a target made after the data version was read
+        found = {**found, **_assess(plan, on, rules, missing)}
+    return found
+
+
+def data_version() -> int:
+    """The number the database raises on every write that can change an assessment (see DataVersion)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT n FROM progress_dataversion WHERE id = 1")
+        row = cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+def plan_key(plan: Plan, *what: object) -> tuple[object, ...] | None:
+    """A cache key for something worked out from ``plan``'s data now: (plan, *what, data version).
+
+    None inside a transaction, whose writes may still be rolled back (or, in a test, never be
+    committed): nothing worked out there is cached.
+    """
+    if connection.in_atomic_block:
+        return None
+    return (plan.pk, plan.imported_at, *what, data_version())
+
+
+def _key(plan: Plan, on: date, rules: Rules) -> tuple[object, ...] | None:
+    return plan_key(plan, on, rules)
+
+
+class PlanCache(Generic[V]):
+    """What was worked out for a plan, by key (see plan_key), least recently used first, at most
+    BUDGET items in all (an entry counts its len()).
+
+    Worked out once under concurrency: the first request for a key computes, the others wait for it.
+    An entry of an older data version is dropped when the same plan's newer one arrives.
+    """
+
+    BUDGET = 100_000  # e.g. target verdicts (~0.7 kB each): a 50,000-target plan on two dates
+
+    def __init__(self) -> None:
+        self.entries: OrderedDict[tuple[object, ...], V] = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+        self.computing: dict[tuple[object, ...], threading.Event] = {}
+
+    def get(self, key: tuple[object, ...]) -> V | None:
+        with self.lock:
+            found = self.entries.get(key)
+            if found is not None:
+                self.entries.move_to_end(key)
+            return found
+
+    def get_or_compute(self, key: tuple[object, ...], compute: Callable[[], V]) -> V:
+        while True:
+            with self.lock:
+                found = self.entries.get(key)
+                if found is not None:
+                    self.entries.move_to_end(key)
+                    return found
+                waiting = self.computing.get(key)
+                if waiting is None:
+                    self.computing[key] = threading.Event()
+                    break
+            waiting.wait()  # another request is working it out; if it failed, the loop tries again
+        try:
+            found = compute()
+            with self.lock:
+                self._put(key, found)
+            return found
+        finally:
+            with self.lock:
+                self.computing.pop(key).set()
+
+    def _put(self, key: tuple[object, ...], found: V) -> None:
+        stale = [k for k in self.entries if k[:-1] == key[:-1] and k[-1] < key[-1]]  # type: ignore[operator]
+        for k in stale:  # an older data version of the same thing is never asked for again
+            self.size -= len(self.entries.pop(k))  # type: ignore[arg-type]
+        self.entries[key] = found
+        self.size += len(found)  # type: ignore[arg-type]
+        while self.size > self.BUDGET and len(self.entries) > 1:
+            self.size -= len(self.entries.popitem(last=False)[1])  # type: ignore[arg-type]
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+
+_CACHE: PlanCache[dict[int, _Verdict]] = PlanCache()
+
+
+def _cached(key: tuple[object, ...] | None) -> dict[int, _Verdict] | None:
+    return None if key is None else _CACHE.get(key)
 
 
 def plan_verdicts(plan: Plan, on: date, rules: Rules = DEFAULT_RULES) -> dict[int, _Verdict]:
     """(assessment, illustrative, source) for every target of ``plan``, by id; worked out once per
-    state of the plan's figures and target history, then reused."""
-    figures = Observation.objects.filter(target__plan=plan).aggregate(
-        n=Count("id"), last=Max("id"), reviewed=Max("reviewed_at"))
-    edits = Target.history.filter(plan_id=plan.pk).aggregate(n=Count("history_id"), last=Max("history_id"))
-    key = (plan.pk, plan.sha256, plan.imported_at, on, rules, figures["n"], figures["last"], figures["reviewed"],
-           edits["n"], edits["last"])
-    with _CACHE_LOCK:
-        cached = _CACHE.get(key)
-        if cached is not None:
-            _CACHE.move_to_end(key)
-            return cached
-    verdicts = _assess_targets(plan, on, list(plan.targets.for_assessment()), rules)
-    with _CACHE_LOCK:  # a threaded server may fill the cache from several requests at once
-        _CACHE[key] = verdicts
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    return verdicts
+    data version (every write bumps it, in any process), then reused."""
+    key = _key(plan, on, rules)
+    if key is None:
+        return _assess(plan, on, rules)
+    return _CACHE.get_or_compute(key, lambda: _assess(plan, on, rules))
 
 
-def _assess_targets(plan: Plan, on: date, targets: list[Target], rules: Rules) -> dict[int, _Verdict]:
-    observations = (Observation.objects.counted().filter(period__startswith=str(plan.year))
-                    .filter(target__in=[t.pk for t in targets]) if len(targets) < 500
-                    else Observation.objects.counted().filter(period__startswith=str(plan.year),
-                                                              target__plan=plan))
+def _assess(plan: Plan, on: date, rules: Rules, pks: list[int] | None = None) -> dict[int, _Verdict]:
+    """The targets ``pks`` (default: all) of ``plan`` assessed from their goals' columns and figures."""
+    targets = plan.targets.all() if pks is None else plan.targets.filter(pk__in=pks)
+    observations = Observation.objects.counted().filter(period__startswith=str(plan.year))
+    observations = (observations.filter(target__plan=plan) if pks is None
+                    else observations.filter(target__in=pks))
     figures: dict[int, list[Seen]] = defaultdict(list)
     origin: dict[tuple[int, Period], tuple[bool, str]] = {}
-    for target_id, period, cumulative, value, reference, illustrative, source in (
-            observations.values_list(*_FIELDS)):
-        figure = Seen(_period(period, cumulative), value, cumulative, reference)
+    sql, params = observations.values_list(*_FIELDS).query.sql_with_params()
+    with connection.cursor() as cursor:  # plain rows: tens of thousands of figures, no converter per value
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    for target_id, period, cumulative, value, reference, illustrative, source in rows:
+        figure = Seen(_period(period, bool(cumulative)), value, bool(cumulative), reference)
         figures[target_id].append(figure)
-        origin[(target_id, figure.period)] = (illustrative, source)
-    verdicts = {}
-    for t in targets:
-        a = assess(goal_of(t), figures[t.pk], on, rules)
-        illustrative, source = origin.get((t.pk, a.period), (False, "")) if a.period else (False, "")
-        verdicts[t.pk] = (a, illustrative, source)
-    return verdicts
+        if illustrative or source:
+            origin[(target_id, figure.period)] = (bool(illustrative), source)
+    found = {}
+    year = plan.year
+    for pk, *columns in targets.values_list(*_GOAL_COLUMNS):
+        a = assess(_goal(year, *columns), figures.get(pk, ()), on, rules)
+        illustrative, source = origin.get((pk, a.period), (False, "")) if a.period else (False, "")
+        found[pk] = (a, illustrative, source)
+    return found
 
 
 @functools.lru_cache(maxsize=1024)

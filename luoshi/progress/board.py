@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 
 from luoshi.accounts.access import Access
 from luoshi.plans.models import Plan, Section, Target
-from luoshi.progress.assessing import assess_plan, plan_verdicts
+from luoshi.progress.assessing import verdicts
 from luoshi.tracking import STATUS_LABELS, Assessment, Status
 from luoshi.units.models import Assignment, Unit
 
@@ -107,14 +107,10 @@ def board(plan: Plan, on: date, access: Access, filters: Filters = Filters(),
     if filters.kind:
         chosen = chosen.filter(kind=filters.kind)
     picked = list(chosen.order_by("section__ordinal", "id").values_list("pk", "section_id"))
-    verdicts = plan_verdicts(plan, on)
-    missing = [pk for pk, _ in picked if pk not in verdicts]
-    if missing:  # made after the plan's assessments were worked out
-        verdicts = {**verdicts, **{r.target.pk: (r.assessment, r.illustrative, r.source)
-                                   for r in assess_plan(plan, on, plan.targets.filter(pk__in=missing))}}
+    found = verdicts(plan, on, [pk for pk, _ in picked])
     sections_by_id = {s.pk: s for s in plan.sections.all()}
     leads = leads_of(plan)
-    lines = [Line(pk, sections_by_id[section], *verdicts[pk], leads.get(pk)) for pk, section in picked]
+    lines = [Line(pk, sections_by_id[section], *found[pk], leads.get(pk)) for pk, section in picked]
     if filters.status:
         lines = [line for line in lines if line.status.value == filters.status]
     overall = Tally("全部目标", Counter(line.status for line in lines))

@@ -64,3 +64,17 @@ class Observation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.target.code} {self.period} {self.value:g}"
+
+
+class DataVersion(models.Model):
+    """One row whose number the database itself raises whenever a write could change an assessment.
+
+    Triggers on the tables of plans, targets, indicators and figures (migration 0003) bump it, so
+    every kind of write counts: a page, the admin, an upload's bulk insert, ``QuerySet.update()``,
+    another server process, raw SQL. Cached assessments are keyed by it (``assessing.data_version``).
+    """
+
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "数据版本"

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from luoshi.plans.models import Plan, Target
-from luoshi.reports.tables import EvaluationRow, evaluation
+from luoshi.reports.tables import EvaluationRow, judged_rows
 from luoshi.tracking import Status
 
 _MAGNITUDES = (("万亿", 1e12), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4))
@@ -83,11 +83,20 @@ def compare(plans: list[Plan]) -> Comparison:
     """The plans' targets by canonical indicator and kind, plans ordered by region then year, each
     with its year's outcome as the year-end evaluation judged it."""
     plans = sorted(plans, key=lambda p: (p.region, p.year))
-    verdicts = {(plan.pk, row.code): row for plan in plans for row in evaluation(plan, plan.year).rows
-                if row.judged}
+    first: dict[tuple[str, str, int], int] = {}  # the first of a kind in a plan stands for it
+    for pk, plan_id, name, kind in (Target.objects.filter(plan__in=plans, indicator__isnull=False)
+                                    .order_by("plan_id", "section__ordinal", "id")
+                                    .values_list("pk", "plan_id", "indicator__name", "kind")):
+        first.setdefault((name, kind, plan_id), pk)
+    chosen = {t.pk: t for t in Target.objects.filter(pk__in=first.values()).for_assessment()}
+    by_id = {plan.pk: plan for plan in plans}
     found: dict[tuple[str, str], dict[int, Target]] = defaultdict(dict)
-    for t in Target.objects.filter(plan__in=plans, indicator__isnull=False).select_related("indicator", "plan"):
-        found[(t.indicator.name, t.kind)].setdefault(t.plan_id, t)  # the first of a kind in a plan stands for it
+    for (name, kind, plan_id), pk in first.items():
+        found[(name, kind)][plan_id] = chosen[pk]
+        chosen[pk].plan = by_id[plan_id]  # the plan in hand, not one query per target that loads its text again
+    verdicts = {(plan.pk, row.code): row for plan in plans  # judged: only the targets shown, not whole plans
+                for row in judged_rows(plan, plan.year, [t for t in chosen.values() if t.plan_id == plan.pk])
+                if row.judged}
     lines = []
     for (indicator, kind), by_plan in sorted(found.items()):
         cells: list[Cell | None] = []

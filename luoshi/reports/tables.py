@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -125,7 +126,22 @@ def evaluation(plan: Plan, year: int) -> Evaluation:
     the source named; achieved, partly or missed with the margin. A target with only a related outcome
     says so and is not judged."""
     leads = {pk: unit.name for pk, unit in leads_of(plan).items()}
-    assessed = assess_plan(plan, date(year, 12, 31))
+    rows = judged_rows(plan, year, leads=leads)
+    by_section: dict[str, Counter[str]] = {}
+    by_unit: dict[str, Counter[str]] = {}
+    for r in rows:
+        by_section.setdefault(r.area, Counter())[r.verdict] += 1
+        by_unit.setdefault(r.lead or "（未分派）", Counter())[r.verdict] += 1
+    return Evaluation(plan, year, rows, [(k, c.most_common()) for k, c in by_section.items()],
+                      [(k, c.most_common()) for k, c in sorted(by_unit.items())],
+                      Counter(r.verdict for r in rows).most_common())
+
+
+def judged_rows(plan: Plan, year: int, targets: Iterable[Target] | None = None,
+                leads: dict[int, str] | None = None) -> list[EvaluationRow]:
+    """The year-end rows of ``targets`` (default: every target of ``plan``, loaded for assessment)."""
+    leads = leads or {}
+    assessed = assess_plan(plan, date(year, 12, 31), targets)
     judged = judge(plan, year, [row.target for row in assessed])
     rows = []
     for row in assessed:
@@ -158,11 +174,4 @@ def evaluation(plan: Plan, year: int) -> Evaluation:
             continue
         rows.append(EvaluationRow(t.code, t.section.title, t.in_words(), leads.get(t.pk, ""), NO_OUTCOME,
                                   None, None, found.note if found is not None else "", Status.NO_DATA))
-    by_section: dict[str, Counter[str]] = {}
-    by_unit: dict[str, Counter[str]] = {}
-    for r in rows:
-        by_section.setdefault(r.area, Counter())[r.verdict] += 1
-        by_unit.setdefault(r.lead or "（未分派）", Counter())[r.verdict] += 1
-    return Evaluation(plan, year, rows, [(k, c.most_common()) for k, c in by_section.items()],
-                      [(k, c.most_common()) for k, c in sorted(by_unit.items())],
-                      Counter(r.verdict for r in rows).most_common())
+    return rows

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from luoshi import query
@@ -64,7 +65,8 @@ def evaluation_page(request: HttpRequest, slug: str) -> HttpResponse:
     result = evaluation(plan, year)
     return render(request, "reports/evaluation.html", {
         "plan": plan, "access": access, "result": result, "year": year,
-        "related": [r for r in result.rows if r.verdict == RELATED_ONLY]})
+        "related": [r for r in result.rows if r.verdict == RELATED_ONLY],
+        "targets_url": reverse("target", args=[plan.slug, "0"])[:-2]})  # …/targets/: one reverse, not one per row
 
 
 @login_required

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import functools
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -40,6 +42,12 @@ class Better(StrEnum):
     CLOSER = "closer"  # 左右 read strictly: too high is as bad as too low (CPI 3%左右)
 
 
+@functools.lru_cache(maxsize=1024)
+def _month_end(year: int, month: int) -> date:
+    """The last day of a month (asked for every figure of every target when a plan is assessed)."""
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
 @dataclass(frozen=True)
 class Period:
     """Months ``first``..``last`` of ``year``: 2024-05 cumulative is (2024, 1, 5)."""
@@ -50,9 +58,7 @@ class Period:
 
     @property
     def end(self) -> date:
-        from calendar import monthrange
-
-        return date(self.year, self.last, monthrange(self.year, self.last)[1])
+        return _month_end(self.year, self.last)
 
     @property
     def is_year(self) -> bool:

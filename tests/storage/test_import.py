@@ -54,6 +54,13 @@ def test_it_keeps_reviewed_and_hand_made_targets_in_a_new_version() -> None:
     assert plan.targets.get(code="1.2.2").value == 520
 
 
+def test_it_refuses_a_file_with_more_targets_than_a_plan_holds(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.LUOSHI_MAX_TARGETS = 5
+    with pytest.raises(PlanImportError, match=r"超过5个：不像一份工作报告.*LUOSHI_MAX_TARGETS"):
+        imported_report(region="江城市", year=2024)
+    assert (Plan.objects.count(), Target.objects.count()) == (0, 0)
+
+
 def test_it_stores_nothing_when_it_cannot_tell_the_region() -> None:
     with pytest.raises(PlanImportError, match="--region"):
         imported_report("2024年工作要点\n\n全年地区生产总值增长6%。\n")
@@ -67,9 +74,24 @@ def test_it_records_every_change_to_a_target() -> None:
     assert [h.value for h in target.history.order_by("history_date")] == [800, 820]
 
 
+def test_every_imported_target_starts_its_history_as_it_was_imported() -> None:
+    plan = imported_report(region="江城市", year=2024).plan
+    for target in plan.targets.all():
+        [first] = target.history.all()
+        assert (first.history_type, first.history_change_reason, first.history_user) == ("+", "导入", None)
+        assert (first.code, first.value, first.unit, first.quote, first.section_id, first.indicator_id) == (
+            target.code, target.value, target.unit, target.quote, target.section_id, target.indicator_id)
+        assert first.history_date.tzinfo is not None
+
+
 def test_it_names_plans_with_a_code_a_person_can_type() -> None:
     assert slug_for("金华市", 2024) == "jinhua-2024"
     assert slug_for("婺城区", 2025) == "wucheng-2025"
+
+
+def test_it_keeps_a_regions_letters_for_its_next_year() -> None:
+    imported_report(region="江城市", year=2023, slug="jc-2023")
+    assert slug_for("江城市", 2024) == "jc-2024"  # as stored, without reading the region out in pinyin again
 
 
 def test_it_says_what_is_wrong_with_a_file_it_cannot_import(tmp_path) -> None:  # type: ignore[no-untyped-def]

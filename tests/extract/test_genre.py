@@ -1,0 +1,86 @@
+"""More of the genre's patterns, each in sentences written for these tests (not taken from any report)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.helpers import brief, targets
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("市经开区、滨江高新区力争进入全省同类园区前8位。",
+     [("市经开区全省同类园区排名", "level", "<=", 8, "位"), ("滨江高新区全省同类园区排名", "level", "<=", 8, "位")]),
+    ("东城、西城开发区进入全省前12位。",
+     [("东城开发区全省排名", "level", "<=", 12, "位"), ("西城开发区全省排名", "level", "<=", 12, "位")]),
+    ("科技创新指数保持全省第2位。", [("科技创新指数全省排名", "level", "=", 2, "位")]),
+    ("营商环境综合排名进入全国前三十名。", [("营商环境综合排名全国", "level", "<=", 30, "名")]),
+    ("南湖开发区前进4位。", [("南湖开发区排名", "change", "=", 4, "位")]),
+    ("数字经济发展指数提升3个位次。", [("数字经济发展指数排名", "change", "=", 3, "位")]),
+])
+def test_it_reads_a_rank_as_a_target_of_each_ranked_subject(text: str, expected: list[tuple[object, ...]]) -> None:
+    found = targets(text)
+    assert [brief(t) for t in found] == expected
+    assert len({t.span for t in found}) == 1  # one quote for all the subjects that share the place
+
+
+@pytest.mark.parametrize("text", [
+    "地区生产总值增速居全省第3位。",  # a result, not a commitment
+    "要把人民群众生命安全放在第一位。",
+])
+def test_it_leaves_ranks_that_report_a_result_or_a_priority_alone(text: str) -> None:
+    assert targets(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("游客人数、旅游综合收入增长25%。",
+     [("游客人数", "growth", "=", 25, "%"), ("旅游综合收入", "growth", "=", 25, "%")]),
+    # the head written once after the last subject (its measure and the two characters before it)
+    ("城镇职工、城乡居民医保报销比例提高5%以上。",
+     [("城镇职工报销比例", "growth", ">=", 5, "%"), ("城乡居民医保报销比例", "growth", ">=", 5, "%")]),
+    # 各 after a list joined by 和, the verb before the first subject shared too
+    ("新增领军人才50人、技能人才和高校毕业生各3万人以上。",
+     [("新增领军人才", "level", ">=", 50, "人"), ("新增技能人才", "level", ">=", 3, "万人"),
+      ("新增高校毕业生", "level", ">=", 3, "万人")]),
+    # as many rates as subjects, paired in order without 分别
+    ("引进内资、外商直接投资增长12%和9%。",
+     [("引进内资", "growth", "=", 12, "%"), ("外商直接投资", "growth", "=", 9, "%")]),
+])
+def test_it_gives_a_number_shared_by_coordinated_subjects_to_each(text: str,
+                                                                  expected: list[tuple[object, ...]]) -> None:
+    assert [brief(t) for t in targets(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    ("“一网通办、一次办好”事项覆盖率达到95%。", "一网通办、一次办好事项覆盖率"),  # one quoted name
+    ("专项债、国债份额占全省8%以上。", "专项债、国债份额占全省"),  # the share of their sum
+    ("常务会、专题会、全市性大会减少20%。", "常务会、专题会、全市性大会"),  # a total of things, not of measures
+])
+def test_it_keeps_one_target_for_a_name_a_share_or_a_total(text: str, indicator: str) -> None:
+    [found] = targets(text)
+    assert found.indicator == indicator
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a count before its noun, the later items of the list sharing the verb and the head after the class
+    ("新增2个国家级、9个省级重点实验室。",
+     [("新增国家级重点实验室", "level", "=", 2, "个"), ("新增省级重点实验室", "level", "=", 9, "个")]),
+    ("为周边地区提供12万个就业岗位。", [("为周边地区提供就业岗位", "level", "=", 12, "万个")]),
+    # an amount or an area before its noun, after a verb that arranges or builds it
+    ("安排1500万元科创基金用于支持新兴产业。", [("科创基金", "level", "=", 1500, "万元")]),
+    ("建设10万亩高标准农田。", [("建设高标准农田", "level", "=", 10, "万亩")]),
+    # a share before what it does
+    ("县级以上水源地水质100%达标。", [("县级以上水源地水质达标率", "level", "=", 100, "%")]),
+    ("科技投入80%以上集中到制造业领域。", [("科技投入集中到制造业领域比例", "level", ">=", 80, "%")]),
+])
+def test_it_reads_a_number_that_stands_before_its_noun_or_verb(text: str,
+                                                              expected: list[tuple[object, ...]]) -> None:
+    assert [brief(t) for t in targets(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "建成年产1500吨特种纤维生产线。",  # a capacity in a project's name
+    "抓好十个方面工作。",  # the parts of a programme
+    "确保说一件、干一件、成一件。",  # a saying, not a count
+])
+def test_it_leaves_numbers_that_name_or_say_things_alone(text: str) -> None:
+    assert [t for t in targets(text) if t.kind.numeric] == []
