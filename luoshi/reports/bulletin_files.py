@@ -252,8 +252,8 @@ def _page_numbers(document: object, family: str) -> None:
 
 # The PDF is laid out by Typst from bulletin.typ, with the bulletin handed over as JSON data (never as
 # markup: no words of a report or of a unit can change the layout). Typst lays the demo's June bulletin
-# out in about a tenth of a second; WeasyPrint, used before, took 2–3 s on a quiet machine, nearly all of
-# it per table cell (benchmarks/bulletin_speed.py).
+# out in 0.3 s on a loaded 2-core machine, where WeasyPrint, used before, took 5–7 s, nearly all of it
+# per table cell (benchmarks/bulletin_speed.py).
 TEMPLATE = Path(__file__).with_name("bulletin.typ")
 SENTENCE_ENDS = "。；！？"
 
