@@ -36,10 +36,12 @@ CHAR = Pt(16)  # 三号
 TEXT_WIDTH_MM = 156
 # The table columns of the attachments on a portrait page: the status words need less room than in
 # a spreadsheet, the target's words more.
-# In millimetres of the 156 mm text: 110.2% fits its column, and 达到序时进度 one line of its cell.
-ATTACHMENT_COLUMNS = [files.Column(c.name, w, c.centred) for c, w in zip(COLUMNS, (12, 40, 26, 23, 15, 15, 25),
+# In millimetres of the 156 mm text: 10.2.2 and 100.0% fit their columns (in Word and LibreOffice too),
+# and 达到序时进度 one line of its cell.
+ATTACHMENT_COLUMNS = [files.Column(c.name, w, c.centred) for c, w in zip(COLUMNS, (13, 37, 26, 23, 16, 16, 25),
                                                                           strict=True)]
 NUMERIC = ("实际", "完成率", "序时进度")
+CARRIED_ROWS = 2  # the last table's rows that go over with the 版记 when it does not fit under them
 ILLUSTRATIVE = "（说明：本通报中标“示例”的数值为演示用示例数据，不是公布的统计数。）"
 
 
@@ -100,6 +102,8 @@ def as_docx(b: Bulletin) -> bytes:
             document.add_paragraph(f"（{ordinal(m)}）{sub.title}", style="Heading 2")
             for text in sub.paragraphs:
                 document.add_paragraph(text)
+    # The text's last lines go over with 附件说明, 署名 and 日期: they never stand on a page alone.
+    document.paragraphs[-1].paragraph_format.keep_with_next = True
     document.add_paragraph().paragraph_format.keep_with_next = True
     for n, attachment in enumerate(b.attachments, 1):
         # 附件说明: "附件：1. …" two characters in, the later items under the first one's number.
@@ -124,8 +128,12 @@ def as_docx(b: Bulletin) -> bytes:
         label.paragraph_format.page_break_before = True
         document.add_paragraph(attachment.title, style="公文标题")
         if attachment.rows:
-            files.word_table(document, ATTACHMENT_COLUMNS, [r.cells() for r in attachment.rows],
-                             TEXT_WIDTH_MM / 10, font=f["body"], header_font=f["hei"], size=10.5)
+            table = files.word_table(document, ATTACHMENT_COLUMNS, [r.cells() for r in attachment.rows],
+                                     TEXT_WIDTH_MM / 10, font=f["body"], header_font=f["hei"], size=10.5)
+            if n == len(b.attachments):  # the 版记 takes the last rows with it to a new page, never alone
+                for row in table.findall(qn("w:tr"))[-CARRIED_ROWS:]:  # type: ignore[attr-defined]
+                    for p in row.iter(qn("w:p")):
+                        p.get_or_add_pPr().keepNext_val = True
         else:
             document.add_paragraph("（本期无）")
     _imprint(document, b, f)
@@ -208,9 +216,11 @@ def _border(paragraph: object, side: str, colour: str, eighths: int, space: int 
 
 
 def _imprint(document: object, b: Bulletin, f: dict[str, str]) -> None:
-    """版记: 抄送 and 印发机关/印发日期 between a thick line above and below and a thin one between."""
+    """版记: 抄送 and 印发机关/印发日期 between a thick line above and below and a thin one between, right
+    under the last table (python-docx cannot put it at the page's foot: a frame placed there
+    (w:framePr) is put under the table by LibreOffice all the same, and a page of its own with it)."""
     head = b.letterhead
-    document.add_paragraph()  # type: ignore[attr-defined]
+    document.add_paragraph().paragraph_format.keep_with_next = True  # type: ignore[attr-defined]
     rows = []
     if head.copies:
         rows.append(f"抄送：{head.copies.rstrip('。')}。")
@@ -300,6 +310,7 @@ def pdf_data(b: Bulletin) -> dict[str, object]:
                      "align": "center" if c.centred else "right" if c.name in NUMERIC else "left"}
                     for c in ATTACHMENT_COLUMNS],
         "attachments": [{"title": a.title, "rows": [_row(r) for r in a.rows]} for a in b.attachments],
+        "carried": CARRIED_ROWS,
         "signature": head.signature, "dated": dated(b),
         "copies": f"{head.copies.rstrip('。')}。" if head.copies else "",
         "printer": head.printer or head.issuer, "printed": f"{dated(b)}印发",

@@ -87,6 +87,14 @@ def test_it_lays_the_bulletin_out_in_word_as_the_national_standard_asks(plan: Pl
         assert 'w:instr="PAGE"' in xml and "— " in footer.paragraphs[0].text
     assert document.settings.odd_and_even_pages_header_footer
     assert len(document.tables) == 3  # each table once: in the attachments
+    # The 版记 takes the last table's last rows with it to a new page, never a page alone; the text's last
+    # lines go with 附件说明 and 署名.
+    last_rows = document.tables[-1].rows[-2:]
+    assert all(p.paragraph_format.keep_with_next for row in last_rows for c in row.cells for p in c.paragraphs)
+    attachments_note = texts.index("附件：1. 主要经济指标完成情况")
+    assert document.paragraphs[attachments_note - 2].paragraph_format.keep_with_next  # the text's last paragraph
+    imprint = next(p for p in document.paragraphs if p.text.startswith("抄送："))
+    assert imprint._p.getprevious().getprevious() is document.tables[-1]._tbl
 
 
 def test_it_makes_the_june_pdf_on_a4_with_fonts_embedded_and_each_laggards_own_words(plan: Plan) -> None:
