@@ -75,7 +75,7 @@ def test_it_lays_the_bulletin_out_in_word_as_the_national_standard_asks(plan: Pl
     assert headings[0] == "一、总体情况" and all(re.match(r"[一二三四五六七八九十]+、", h) for h in headings)
     assert any(p.style.name == "Heading 2" and p.text.startswith("（一）") for p in document.paragraphs)
     title = next(p for p in document.paragraphs if p.style.name == "公文标题")
-    assert title.text == "关于金华市2024年政府工作报告目标任务6月份推进情况的通报"
+    assert title.text == "关于金华市2024年政府工作报告目标任务\n6月份推进情况的通报"  # a line break between phrases
     assert title.style.font.size.pt == 22 and document.styles["Normal"].font.size.pt == 16  # 二号, 三号
     dated = f"{issued.issued_at.year}年{issued.issued_at.month}月"
     signature = texts.index("金华市人民政府督查室", 1)
@@ -111,6 +111,9 @@ def test_it_makes_the_june_pdf_on_a4_with_fonts_embedded_and_each_laggards_own_w
     assert fonts and all(line.split()[-5] == "yes" for line in fonts)  # every font embedded
     text = re.sub(r"\s+", "", _run("pdftotext", pdf))
     assert "（草稿，未编号）" in text and "—1—" in text
+    first_page = [line.strip() for line in _run("pdftotext", pdf, "-l", "1").splitlines() if line.strip()]
+    title = first_page.index("关于金华市 2024 年政府工作报告目标任务")  # the title's lines, in whole phrases
+    assert first_page[title + 1] == "6 月份推进情况的通报"
     for code, problems in said.items():
         assert f"存在问题：{problems}" in text and f"下一步措施：{code}加快要素保障" in text
     assert layout.as_pdf(draft(plan, JUNE)) == pdf  # made again, the same file
