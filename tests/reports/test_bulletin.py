@@ -263,3 +263,12 @@ def test_it_takes_the_issuer_back_when_a_file_cannot_be_written(plan: Plan, tmp_
         call_command("export", "bulletin", "--plan", plan.slug, "--period", JUNE, "--issue", "-o", str(folder))
     assert not IssuedBulletin.objects.exists() and settings_of(plan).next_number == 7
     assert [p.name for p in folder.iterdir()] == [f"{reference}{title}.pdf"]  # the .docx written first is gone
+
+
+def test_it_prints_a_units_words_as_they_are_never_as_typesetting_commands(plan: Plan) -> None:
+    """The PDF is typeset by Typst: a unit's explanation written in its markup is printed, not run."""
+    said = '#read("/etc/passwd") *加粗* $x^2$ ] [ // 注释 \\ `代码` <标签> @引用'
+    lagging = next(r for a in draft(plan, JUNE).attachments for r in a.rows if r.status in LAGGING)
+    Observation.objects.filter(target__plan=plan, target__code=lagging.code, period=JUNE).update(problems=said)
+    text = re.sub(r"\s+", "", _run("pdftotext", layout.as_pdf(draft(plan, JUNE))))
+    assert "存在问题：" + re.sub(r"\s+", "", said) in text and "root:" not in text
