@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -23,6 +23,10 @@ BASE_UNITS = (
     "条", "套(间)", "套", "间", "座", "台", "辆", "艘", "架", "张", "处", "场", "次",
     "批", "只", "头", "株", "床", "张床位", "栋", "幢", "公里", "岁", "天", "小时",
     "个工作日", "班", "趟", "部", "本",
+    # more measure words of the genre: 1000万羽, 72.8万担, 5亿棒, 30万方, 100万剂, 10万载重吨
+    "场次", "款", "种", "羽", "担", "棒", "方", "剂", "载重吨", "标准箱", "头只", "度", "篇", "份", "盏",
+    "根", "块", "片", "对", "颗", "匹", "门", "道", "副", "孔", "眼", "口", "支", "把", "筐", "袋", "瓶",
+    "桶", "罐", "箱", "包", "亩次", "万千瓦", "兆瓦时", "吉瓦", "标方", "立方", "升", "毫升",
 )
 # Units that count things: a number with one of these may stand before its noun
 # ("组织100个以上团组"); amounts of money or area may not.
@@ -33,6 +37,15 @@ _UNIT_RE = re.compile(
     "(?:" + "|".join(MAGNITUDES) + ")?"
     + "(?:" + "|".join(re.escape(u) for u in sorted(set(BASE_UNITS), key=len, reverse=True)) + ")"
 )
+# A magnitude with no measure word after it is a unit too: 带动7.9万群众 (万), 1000万以上.
+_BARE_MAGNITUDE = re.compile("(?:" + "|".join(MAGNITUDES) + ")(?![0-9])")
+_MAGNITUDE_ALONE = ("万亿", "亿", "万")
+_THRESHOLD_VERBS = ("突破", "超过", "迈上", "跨越", "达到", "跃上", "站上", "迈过")
+# A ratio is written with no unit: 城乡居民收入倍差缩小至1.86以内, 基尼系数控制在0.4.
+_RATIO_BEFORE = re.compile(
+    r"(?:倍差|系数|比值|收入比)(?:缩小至|缩小到|缩小为|降至|降到|降低至|控制在|保持在|稳定在|达到|为)$"
+)
+_LIST_JOINS = ("、", "和", "及", ",", "，")
 _NUMBER_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9.])|[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿]+")
 _RANGE_SEP = re.compile(r"(?:%|‰)?(?:-|—|–|~|至|到)+(?=[0-9])")
 _MAX_DIGITS = 15
@@ -103,6 +116,12 @@ def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quanti
         if q is not None:
             found.append(q)
             pos = q.end
+    # 16.8万、2.5万和2.3万人: a magnitude alone in a list takes the unit written after the last item
+    for n in range(len(found) - 2, -1, -1):
+        q, after = found[n], found[n + 1]
+        if (q.unit in MAGNITUDES and after.unit.startswith(q.unit) and after.unit != q.unit
+                and text[q.end:after.start] in _LIST_JOINS):
+            found[n] = replace(q, unit=after.unit)
     return found
 
 
@@ -110,6 +129,11 @@ def _quantity_at(text: str, m: re.Match[str], end: int) -> Quantity | None:
     raw = m.group()
     chinese = not raw[0].isascii()
     magnitude = ""
+    if raw in _MAGNITUDE_ALONE and text.endswith(_THRESHOLD_VERBS, 0, m.start()):
+        # 突破万亿大关: one 万亿, with no digit written
+        unit_m = _UNIT_RE.match(text, m.end(), end)
+        unit_end = unit_m.end() if unit_m else m.end()
+        return Quantity(m.start(), unit_end, 1, None, raw + (unit_m.group() if unit_m else ""), True)
     if chinese:
         # 两万亩: the 万 belongs to the unit, as in 2万亩.
         while raw and raw[-1] in "万亿" and chinese_numeral(raw[:-1]) is not None:
@@ -132,8 +156,10 @@ def _quantity_at(text: str, m: re.Match[str], end: int) -> Quantity | None:
         if second is not None and second.group()[0].isascii() and len(second.group()) <= _MAX_DIGITS:
             value_max = float(second.group().replace(",", ""))
             pos = second.end()
-    unit_m = _UNIT_RE.match(text, pos, end)
+    unit_m = _UNIT_RE.match(text, pos, end) or _BARE_MAGNITUDE.match(text, pos, end)
     if unit_m is None:
+        if not chinese and _RATIO_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            return Quantity(m.start(), pos, number, value_max, "", chinese)  # 收入倍差缩小至1.86
         return None
     unit = magnitude + unit_m.group()
     if magnitude and unit_m.group().startswith(MAGNITUDES):

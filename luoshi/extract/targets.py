@@ -41,10 +41,11 @@ _LEAD_WORDS: dict[str, tuple[Comparator | None, str | None]] = {
     "突破": (GT, None), "超过": (GT, None), "超": (GT, None), "高于": (GT, None),
     "大于": (GT, None), "多于": (GT, None), "快于": (GT, None),
     "不低于": (GE, None), "不少于": (GE, None), "至少": (GE, None), "不小于": (GE, None),
-    "不下于": (GE, None),
+    "不下于": (GE, None), "迈上": (GE, None), "跨上": (GE, None), "站上": (GE, None), "跃上": (GE, None),
     "控制在": (LE, None), "不超过": (LE, None), "不高于": (LE, None), "低于": (LE, None),
     "少于": (LE, None), "小于": (LE, None), "降至": (LE, None), "降到": (LE, None),
-    "下降到": (LE, None), "下降至": (LE, None), "压减至": (LE, None), "压减到": (LE, None),
+    "下降到": (LE, None), "下降至": (LE, None), "降低至": (LE, None), "降低到": (LE, None),
+    "缩小至": (LE, None), "缩小到": (LE, None), "缩小为": (LE, None), "压减至": (LE, None), "压减到": (LE, None),
     "达到": (EQ, None), "达": (EQ, None), "保持在": (EQ, None), "保持": (EQ, None),
     "稳定在": (EQ, None), "稳定": (EQ, None), "为": (EQ, None), "放大至": (EQ, None),
     "扩大至": (EQ, None), "扩大到": (EQ, None), "提高到": (EQ, None), "提高至": (EQ, None),
@@ -93,6 +94,7 @@ _NOUN_END = re.compile(r"用于|专项用于|支持|投向|重点")
 # Verbs after a share that stands before them: 100%达标, 90%以上集中到工业领域.
 _SHARE_VERBS = ("达标", "列入", "纳入", "集中", "实现", "完成", "覆盖", "用于", "投向", "参保", "接入", "享受",
                 "通过", "办结", "入驻", "落实")
+_LANDMARKS = ("大关", "台阶", "关口")
 _AFTER_AMOUNT = ("安排", "支持", "用于", "专项用于", "用来", "的规模")
 _NAME_NEIGHBOURS = frozenset("+-/.&_#")
 _QUOTE_MARKS = str.maketrans("", "", "“”‘’\"'「」")
@@ -147,6 +149,8 @@ _PLACE_HEAD = re.compile(r"(?:开发区|高新区|园区|新区|县|市|区)$")
 _RANK_MOVE = re.compile(r"(?:前进|提升|上升|前移|进位)$")
 _RANK_UNITS = ("位", "名")
 _TRAILING_HEDGE = re.compile(r"(?:力争|争取|努力|确保|继续|持续|始终|稳定|要|分别|均|都)+$")
+# 每个县建成1所: a figure for each unit, not the plan's own (每年 and 每万人 are the plan's).
+_PER_UNIT = re.compile(r"每一?(?:个|县|市|区|村|镇|乡|条|座|所|家)")
 _LATER_YEAR = re.compile(r"(?:到|至)(20[0-9][0-9])年|(20[0-9][0-9])年(?:底|末|前)")
 _PAST = re.compile(r"去年|上年|过去一年|过去五年|前年|近年来|近五年|(20[0-9][0-9])年(?!底|末|前|内)")
 
@@ -217,10 +221,24 @@ class _Reader:
                     return True  # 到2027年…突破1万亿元: a multi-year goal
         return False
 
+    def _later(self, s: int, e: int) -> bool:
+        """A clause that names a later year: 力争2025年材料产业规模突破2万亿元, in a report for 2023."""
+        if not self.year:
+            return False
+        for m in _PAST.finditer(self.text, s, e):
+            before = self.text[max(s, m.start() - 1):m.start()]
+            if m.group(1) and int(m.group(1)) > self.year and before not in ("—", "-", "–", "~", "至", "到"):
+                return True
+        return False
+
     def _sentence(self, s: int, e: int) -> None:
         previous: list[_Draft] = []
         hedged = False
         for cs, ce in self._split(s, e, ",:"):
+            if self._later(cs, ce):
+                if quantities(self.text, cs, ce):
+                    return  # a goal for the later year: it and the clauses after it (其中…)
+                continue  # 为实现2035年远景目标: a purpose, the clauses after it are this year's
             if self.text.startswith("其中", cs):
                 drafts = self._clause(cs, ce, previous, inherit_hedge=hedged)
             else:
@@ -235,7 +253,9 @@ class _Reader:
         found = quantities(self.text, s, e)
         ranks = self._ranks(s, found)
         ranked = {d.q.start for d in ranks if d.q}
-        qs = [q for q in found if q.start not in ranked and self._may_be_target(q, s)]
+        per_unit = _PER_UNIT.search(self.text, s, e)
+        qs = [q for q in found if q.start not in ranked and self._may_be_target(q, s)
+              and not (per_unit and per_unit.start() < q.start)]
         deadline = deadline_in(self.text[s:e], self.year)
         if not qs and not ranks:
             self._non_numeric(s, e, deadline)
@@ -252,7 +272,7 @@ class _Reader:
         hedge = _HEDGE.search(self.text, s, e)
         for d in drafts:
             d.aspirational = inherit_hedge or bool(hedge and d.q and hedge.start() < d.q.start)
-            self._emit(d, deadline)
+            self._emit(d, self._item_deadline(d, s) or deadline)
         return drafts
 
     def _ranks(self, s: int, qs: list[Quantity]) -> list[_Draft]:
@@ -285,6 +305,13 @@ class _Reader:
             floor = q.end
         return drafts
 
+    def _item_deadline(self, d: _Draft, s: int) -> date | None:
+        """开工率一季度达50%、二季度达80%: the deadline written in the target's own item, if any."""
+        if d.q is None:
+            return None
+        item = max(s, self.text.rfind("、", s, d.q.start) + 1)
+        return deadline_in(self.text[item:d.q.end], self.year)
+
     def _may_be_target(self, q: Quantity, clause_start: int) -> bool:
         text = self.text
         if self.shielded[q.start]:
@@ -295,8 +322,8 @@ class _Reader:
             return False  # TOP330, 2+4+X, 025-84707368
         if (after in _NAME_NEIGHBOURS and after != "/") or (after.isascii() and after.isalpha()):
             return False
-        if before in ("第", "前") or text.startswith("届", q.end):
-            return False  # ordinals and ranks
+        if before in ("第", "前", "届") or text.startswith("届", q.end):
+            return False  # ordinals, ranks and sessions (十二届四次全会)
         if q.chinese and q.value == 1 and not q.unit.startswith(("万", "亿", "千", "百")):
             return False  # 一批, 办好一件: not a number anyone checks (a target says 1个)
         suffix = _SUFFIX.match(text, q.end)
@@ -346,8 +373,8 @@ class _Reader:
         prefix = _strip_conjunction(text[start:q.start])
         if more and noun.startswith(_CONJUNCTIONS):
             noun = ""  # 新建学校10所和幼儿园5所: 和 ends this item, the next one follows
-        elif noun.startswith(_AFTER_AMOUNT):
-            noun = ""  # 赤字率按4%左右安排, 国债3000亿元支持以旧换新: the words after say how, not what
+        elif noun.startswith(_AFTER_AMOUNT) or noun.startswith(_LANDMARKS):
+            noun = ""  # 赤字率按4%左右安排, 国债3000亿元支持以旧换新, 突破万亿大关: the words after say how
         if _has_words(noun) and q.unit in _RATE_UNITS:
             # 100%达标, 90%以上集中到工业领域: the share of what does so
             if not noun.startswith(_SHARE_VERBS):
@@ -360,7 +387,7 @@ class _Reader:
             # The number stands before a noun: 10亿元以上制造业项目70个, 100个以上团组, 安排2亿元专项资金.
             if q.chinese:
                 return None  # 抓好三个“一号工程”, 十个方面工作: the parts of a programme, not counts to check
-            counted = q.unit.lstrip("万亿千百") in COUNT_UNITS
+            counted = q.unit.lstrip("万亿千百") in (*COUNT_UNITS, "")  # 带动7.9万群众: 万 people
             if not (counted or (q.unit.endswith(_AMOUNT_UNITS) and prefix.endswith(_AMOUNT_VERBS))):
                 return None
             if not counted:

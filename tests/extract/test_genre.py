@@ -84,3 +84,58 @@ def test_it_reads_a_number_that_stands_before_its_noun_or_verb(text: str,
 ])
 def test_it_leaves_numbers_that_name_or_say_things_alone(text: str) -> None:
     assert [t for t in targets(text) if t.kind.numeric] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # measure words of every trade, with their magnitudes
+    ("蛋鸡存栏突破800万羽。", [("蛋鸡存栏", "level", ">", 800, "万羽")]),
+    ("收购烟叶60万担。", [("收购烟叶", "level", "=", 60, "万担")]),
+    ("港口集装箱吞吐量达到900万标准箱。", [("港口集装箱吞吐量", "level", "=", 900, "万标准箱")]),
+    ("全年举办各类展会120场次以上。", [("举办各类展会", "level", ">=", 120, "场次")]),
+    # a magnitude with no measure word: 万 people, or the unit of the list's last item
+    ("带动5.5万农村群众增收。", [("带动农村群众增收", "level", "=", 5.5, "万")]),
+    ("养老、失业保险分别新增参保6万和1.5万人。",
+     [("养老", "level", "=", 6, "万人"), ("失业保险", "level", "=", 1.5, "万人")]),
+    # a threshold with no digit: one 万亿
+    ("存贷款余额突破万亿大关。", [("存贷款余额", "level", ">", 1, "万亿")]),
+])
+def test_it_reads_any_measure_word_and_a_magnitude_alone(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert [brief(t) for t in targets(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "全面落实省委十二届五次全会部署。",  # a session of a congress
+    "每个县（区）重点打造1—2个特色街区。",  # a figure for each county, not the plan's
+    "力争每个开发区引进亿元以上项目5个。",
+])
+def test_it_leaves_sessions_and_figures_for_each_unit_alone(text: str) -> None:
+    assert [t for t in targets(text) if t.kind.numeric] == []
+
+
+def test_it_keeps_figures_per_year_and_per_head_of_population() -> None:
+    found = targets("每年安排3亿元专项资金,每万人口发明专利拥有量达到12件。")
+    assert [(t.value, t.unit) for t in found] == [(3, "亿元"), (12, "件")]
+
+
+def test_it_leaves_a_clause_that_names_a_later_year_and_its_sub_items_alone() -> None:
+    found = targets("2023年政府工作报告\n\n加快制造业转型，新建智能工厂20家，力争2026年新材料产业规模突破5000亿元，"
+                    "其中高端材料占比超过40%。")
+    assert [(t.indicator, t.value) for t in found if t.kind.numeric] == [("新建智能工厂", 20)]
+
+
+def test_it_reads_a_year_range_as_the_name_of_a_programme_not_a_later_goal() -> None:
+    found = targets("2024年政府工作报告\n\n实施城市更新行动（2024—2026年），改造老旧小区120个。")
+    assert [(t.indicator, t.value) for t in found if t.kind.numeric] == [("改造老旧小区", 120)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("城乡居民收入倍差缩小至1.9以内。", [("城乡居民收入倍差", "level", "<=", 1.9, "")]),
+    ("基尼系数控制在0.4。", [("基尼系数", "level", "<=", 0.4, "")]),
+])
+def test_it_reads_a_ratio_written_without_a_unit(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert [brief(t) for t in targets(text)] == expected
+
+
+def test_it_gives_each_item_the_deadline_written_in_it() -> None:
+    found = targets("2025年政府工作报告\n\n新建项目开工率一季度达40%、二季度达75%、10月底前全部开工。")
+    assert [(t.value, str(t.deadline)) for t in found if t.kind.numeric] == [(40, "2025-03-31"), (75, "2025-06-30")]
