@@ -11,7 +11,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from django.conf import settings
 from django.db import connection
@@ -113,10 +113,11 @@ def due_items(plan: Plan, on: date | None = None, unit: Unit | int | None = None
     date, then reused: a fixed number of queries whatever the size.
     """
     on = on or timezone.localdate()
-    items = _plan_items(plan, on)
     if unit is not None:
         unit_id = unit.pk if isinstance(unit, Unit) else unit
-        items = [i for i in items if i.unit_id == unit_id]
+        items = [i for i in _unit_items(plan, on, unit_id) if i.unit_id == unit_id]
+    else:
+        items = _plan_items(plan, on)
     if targets is not None:
         chosen = set(targets)
         items = [i for i in items if i.target_id in chosen]
@@ -133,12 +134,23 @@ def _plan_items(plan: Plan, on: date) -> list[DueItem]:
     return _CACHE.get_or_compute(key, lambda: _work_out(plan, on))
 
 
-def _work_out(plan: Plan, on: date) -> list[DueItem]:
+def _unit_items(plan: Plan, on: date, unit_id: int) -> list[DueItem]:
+    """The whole plan's items when they are at hand; else only the unit's worked out (a unit's page or a
+    liaison's inbox need not wait for every unit's items after each figure written)."""
+    key = plan_key(plan, on, soon_days())
+    whole = _CACHE.get(key) if key is not None else None
+    return whole if whole is not None else _work_out(plan, on, unit_id)
+
+
+def _work_out(plan: Plan, on: date, unit_id: int | None = None) -> list[DueItem]:
+    """The due items of the plan's targets (or of those ``unit_id`` reports for)."""
     soon = soon_days()
     reporter = leads(plan)
     rules = {(r.indicator_id, r.target_id): r.as_rule() for r in ReportingRule.objects.filter(plan=plan)}
     plan_rule = rules.get((None, None), Rule())
     rows = plan.targets.values_list("pk", "code", "indicator_text", "indicator_id", "indicator__frequency")
+    if unit_id is not None:
+        rows = rows.filter(pk__in=[pk for pk, unit in reporter.items() if unit == unit_id])
     wanted: list[tuple[int, str, str, str, int, date]] = []
     for pk, code, indicator, indicator_id, published in rows.order_by("section__ordinal", "id"):
         schedule = schedule_for(published, plan_rule, rules.get((indicator_id, None), Rule()),
@@ -147,7 +159,7 @@ def _work_out(plan: Plan, on: date) -> list[DueItem]:
             due = due_date(plan.year, month, schedule)
             if date(plan.year, month, 1) <= on or (due - on).days <= soon:
                 wanted.append((pk, code, indicator, schedule.frequency, month, due))
-    figures = _submissions(plan)
+    figures = _submissions(plan, None if unit_id is None else {pk for pk, *_ in wanted})
     names = {u.pk: str(u) for u in Unit.objects.filter(pk__in=set(reporter.values()))}
     items = []
     for pk, code, indicator, frequency, month, due in wanted:
@@ -159,13 +171,15 @@ def _work_out(plan: Plan, on: date) -> list[DueItem]:
     return items
 
 
-def _submissions(plan: Plan) -> dict[tuple[int, int], list[Submission]]:
-    """Every figure reported for the plan's year, by (target, last month of its period).
+def _submissions(plan: Plan, targets: set[int] | None = None) -> dict[tuple[int, int], list[Submission]]:
+    """Every figure reported for the plan's year (of ``targets``, default all), by (target, last month
+    of its period).
 
     Read as plain rows: a converter per value would be most of the time at a large plan's size.
     """
-    figures = (Observation.objects.filter(period__startswith=str(plan.year), target__plan=plan)
-               .values_list("target_id", "period", "status", "reported_at", "reviewed_at"))
+    of_year = Observation.objects.filter(period__startswith=str(plan.year))
+    chosen = of_year.filter(target__plan=plan) if targets is None else of_year.filter(target__in=targets)
+    figures = chosen.values_list("target_id", "period", "status", "reported_at", "reviewed_at")
     sql, params = figures.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -182,12 +196,26 @@ def _submissions(plan: Plan) -> dict[tuple[int, int], list[Submission]]:
 
 
 def _day(moment: datetime | str, local: tzinfo) -> date:
-    """The local day of a stored moment: SQLite gives UTC as text, PostgreSQL an aware datetime."""
+    """The local day of a stored moment: SQLite gives UTC as text or a naive datetime, PostgreSQL an
+    aware datetime."""
     if isinstance(moment, str):
         moment = datetime.fromisoformat(moment)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(local).date()
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    offset = _hour_offset(moment.year, moment.month, moment.day, moment.hour, local)
+    if offset is None:  # the zone changes its offset within this hour: the moment itself decides
+        return moment.replace(tzinfo=UTC).astimezone(local).date()
+    return (moment + offset).date()
+
+
+@functools.lru_cache(maxsize=65536)
+def _hour_offset(year: int, month: int, day: int, hour: int, local: tzinfo) -> timedelta | None:
+    """The zone's offset throughout one hour (UTC), or None if it changes within it: thousands of
+    figures' days then cost a dictionary lookup each instead of a time-zone conversion."""
+    start = datetime(year, month, day, hour, tzinfo=UTC)
+    first = start.astimezone(local).utcoffset()
+    last = (start + timedelta(hours=1) - timedelta(microseconds=1)).astimezone(local).utcoffset()
+    return first if first == last else None
 
 
 @functools.lru_cache(maxsize=4096)

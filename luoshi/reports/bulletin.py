@@ -20,6 +20,7 @@ from luoshi.progress.board import leads_of
 from luoshi.progress.models import Observation
 from luoshi.reports.files import Cell, Column, Number, Shaded
 from luoshi.tracking import STATUS_LABELS, Status, parse_period
+from luoshi.tracking.figures import say_percent
 
 LIGHT_WORDS = {"green": "绿", "yellow": "黄", "red": "红", "blue": "蓝", "grey": "灰"}
 LIGHT_COLOURS = {"green": "2F9E44", "yellow": "E0A800", "red": "D92D20", "blue": "2563EB", "grey": "98A2B3"}
@@ -264,7 +265,7 @@ def _summary(f: Figures, counts: Counter[Status], ahead: int) -> list[str]:
     every = f.every
     rated = sum(n for s, n in counts.items() if s not in (Status.NO_DATA, Status.NOT_DUE))
     good = counts[Status.ON_TRACK] + counts[Status.ACHIEVED]
-    share = f"{100 * good / rated:.1f}%" if rated else "—"
+    share = say_percent(100 * good / rated) if rated else "—"
     summary = [
         f"截至{f.on.year}年{f.on.month}月底，{f.plan.region}{f.plan.year}年政府工作报告确定的{len(every)}个目标中，"
         f"有数据可评估的{rated}个：达到或超过序时进度{counts[Status.ON_TRACK]}个（其中超序时进度{ahead}个），"

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, gettext
 
 from luoshi.extract.model import COMPARATOR_LABELS, KIND_LABELS, Comparator, Kind
 from luoshi.tracking import STATUS_LABELS, Status
+from luoshi.tracking.figures import say_number, say_percent
+from luoshi.tracking.model import Period
 from luoshi.tracking.render import LIGHTS
+from luoshi.tracking.words import Words, period_words
+
+if TYPE_CHECKING:
+    from luoshi.reports.tables import EvaluationRow
 
 register = template.Library()
 
@@ -38,14 +47,26 @@ def verdict(value: Status | str, words: str) -> str:
 
 @register.filter
 def figure(x: float | None) -> str:
-    if x is None:
-        return "—"
-    return f"{x:,.2f}".rstrip("0").rstrip(".")
+    return say_number(x)
 
 
 @register.filter
 def percent(x: float | None) -> str:
-    return "—" if x is None else f"{x:.1f}%"
+    return say_percent(x)
+
+
+@register.filter
+def period(p: Period | None) -> str:
+    """2024年1-6月, or in English 2024, months 1–6."""
+    return "" if p is None else period_words(p).said(gettext)
+
+
+@register.filter
+def said(text: str | None) -> str:
+    """What the tracking core says (a status's reason) in the page's language."""
+    if isinstance(text, Words):
+        return text.said(gettext)
+    return text or ""
 
 
 @register.filter
@@ -77,3 +98,15 @@ def kind_label(value: Kind | str) -> str:
 def comparator_label(value: Comparator | str) -> str:
     """>= -> 不低于（以上）."""
     return gettext(COMPARATOR_LABELS[Comparator(value)]) if value in COMPARATOR_LABELS else "—"
+
+
+@register.simple_tag
+def judged_rows(rows: Iterable[EvaluationRow], targets_url: str) -> str:
+    """The rows of the year-end table for the targets judged: made here, not by the template engine,
+    which took ~170 ms for a plan of 1,048 targets (a dozen lookups and a tag per row)."""
+    return format_html_join(
+        "", '<tr id="e-{}"><td><a href="{}{}/">{}</a></td><td>{}</td><td>{}</td><td>{}</td>'
+            '<td class="num">{}</td><td class="num">{}</td><td>{}</td></tr>',
+        ((r.code, targets_url, quote(r.code, safe="/"), r.code, r.target, r.lead, verdict(r.status, r.verdict),
+          "" if r.actual is None else r.actual, "" if r.margin is None else r.margin,
+          source(r.link, 40) if r.link else r.source) for r in rows if r.judged))

@@ -108,3 +108,14 @@ def test_it_puts_each_units_timeliness_for_the_month_in_the_bulletin(plan: Plan)
     assert f"{units[1]}（应报2项：按时1项、逾期0项、未报1项，及时率50.0%）" in worst_first
     text = "\n".join(p.text for p in Document(io.BytesIO(as_docx(made))).paragraphs)
     assert "报送及时率66.7%" in text
+
+
+@pytest.mark.django_db(transaction=True)  # committed, as in a running server, so the whole plan's items are cached
+def test_a_units_items_are_the_same_worked_out_alone_or_from_the_whole_plans(plan: Plan) -> None:
+    a_quarter_of_reports(plan)
+    units = Unit.objects.filter(short_name__in=["市商务局", "市人力社保局", "市发改委"])
+    alone = {u.pk: due_items(plan, ON, unit=u) for u in units}  # nothing cached yet: each unit's own
+    assert all(alone.values())
+    whole = due_items(plan, ON)  # the whole plan's, now cached and used for the units
+    for u in units:
+        assert due_items(plan, ON, unit=u) == alone[u.pk] == [i for i in whole if i.unit_id == u.pk]

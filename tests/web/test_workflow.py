@@ -214,6 +214,10 @@ def test_it_shows_a_javascript_source_as_text_and_the_approvals_page_shows_sourc
         workflow.approve(o, office)
     target_page = client_for(office).get(reverse("target", args=[plan.slug, "1.1.1"])).content.decode()
     assert "javascript:fetch" in target_page and 'href="javascript' not in target_page
+    _report(client_for(liaison), plan, {"value-1.1.1": "900", "source-1.1.1": attack}, period="2024")
+    workflow.approve(Observation.objects.get(period="2024"), office)
+    evaluation = client_for(office).get(reverse("evaluation", args=[plan.slug])).content.decode()
+    assert "javascript:fetch" in evaluation and 'href="javascript' not in evaluation  # the year's verdict cites it
 
 
 @pytest.mark.parametrize(("typed", "stored"), [("2024q2", "2024Q2"), ("2024-6", "2024-06"), ("2024 h1", "2024H1")])
