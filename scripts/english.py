@@ -158,6 +158,30 @@ ENGLISH = {
     "累计完成与序时进度（虚线为年末预计）": "Year to date against time elapsed (dashed: forecast for the year end)",
     "累计数值与目标（虚线为年末预计）": "Year-to-date figure against the target (dashed: forecast for the year end)",
     "%(month)s月": "%(month)s",
+    # an upload's problems (progress/sheets.py)
+    "文件 %(size)s MB，超过 %(limit)s MB 的上限": "The file has %(size)s MB, over the limit of %(limit)s MB",
+    "只能读取 .xlsx 或 .csv 文件": "Only .xlsx or .csv files can be read",
+    "%(name)s 第%(row)s行": "%(name)s row %(row)s", "不是有效的 CSV（%(why)s）": "Not a valid CSV (%(why)s)",
+    "解压后有 %(size)s MB，超过 %(limit)s MB 的上限（可能是压缩炸弹），没有读取":
+        "Unpacked it has %(size)s MB, over the limit of %(limit)s MB (maybe a zip bomb); not read",
+    "引用了外部工作簿（外部链接），请把数值粘贴为数值后再上传":
+        "Links to another workbook (an external link): paste the figures as values and upload again",
+    "工作表已损坏，无法读取；请用 Excel 重新保存": "The sheet is damaged and cannot be read: save it again in Excel",
+    "含有 DTD（<!DOCTYPE>），为安全起见不予读取；请用 Excel 重新保存":
+        "Holds a DTD (<!DOCTYPE>) and is not read, for safety: save it again in Excel",
+    "文件已损坏，无法读取": "The file is damaged and cannot be read",
+    "引用了外部工作簿（%(formula)s），请粘贴为数值后再上传":
+        "Links to another workbook (%(formula)s): paste it as a value and upload again",
+    "是公式（%(formula)s），请粘贴为数值后再上传": "Is a formula (%(formula)s): paste it as a value and upload again",
+    "文件是空的": "The file is empty",
+    "表头缺少列：%(columns)s（请使用 luoshi observations template 生成的模板）":
+        "The header lacks the columns %(columns)s (use the template luoshi observations template makes)",
+    "编号“%(code)s”不是计划 %(plan)s 的目标": "“%(code)s” is no target of the plan %(plan)s",
+    "单位“%(unit)s”与目标的单位“%(wanted)s”不一致": "The unit “%(unit)s” is not the target's unit “%(wanted)s”",
+    "（无）": "(none)", "与第%(row)s行重复：同一目标同一期别只能填一次":
+        "The same as row %(row)s: one figure for a target and period only",
+    "超过 %(limit)s 行的上限，没有读取": "Over the limit of %(limit)s rows; not read",
+    "不是有效的 Excel .xlsx 文件，或文件已损坏": "Not a valid Excel .xlsx file, or the file is damaged",
     # the bulletins page (documents)
     "一、总体情况（由数据生成，可修改；一段一行）": "1. Overall situation (made from the figures, editable; one paragraph a line)",
     "下一个文号": "Next number", "保存文字": "Save the text", "保存设置": "Save the settings",

@@ -73,3 +73,21 @@ def test_it_says_in_english_why_a_figure_is_refused(plan: Plan, liaison: User) -
     assert "This figure leaves the target behind time elapsed: write its problems and next steps" in lagging
     wrong_year = client.post(url, {"period": "2023-06", "value-1.1.1": "450"}, follow=True).content.decode()
     assert "The period 2023-06 is not in the plan&#x27;s year 2024" in wrong_year and "nothing was saved" in wrong_year
+
+
+def test_it_names_an_uploads_problem_in_english(plan: Plan, liaison: User) -> None:
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from luoshi.progress.sheets import template
+
+    book = template(plan, "2024-06", list(plan.targets.order_by("section__ordinal", "id")))
+    book["进度数据"]["E4"] = "=400+50"
+    out = io.BytesIO()
+    book.save(out)
+    client = client_for(liaison)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.post(reverse("report-upload", args=[plan.slug]),
+                       {"file": SimpleUploadedFile("进度.xlsx", out.getvalue())}).content.decode()
+    assert "进度数据!E4" in page and "Is a formula (=400+50): paste it as a value and upload again" in page
