@@ -73,7 +73,8 @@ _HEDGE = re.compile(r"力争|争取|争创|争当|努力|力求")
 _FILLERS = ("力争", "争取", "争创", "确保", "力促", "尽快", "努力", "力求", "带动", "推动", "促进", "全年",
             "今年", "年内", "其中", "并且", "并", "同时", "累计", "预计", "实现", "全市",
             "全省", "全县", "全区", "进一步", "持续", "积极", "大力", "加快")
-_FILLER_RE = re.compile("(?:[一二三四五六七八九十]是|" + "|".join(sorted(_FILLERS, key=len, reverse=True)) + ")+")
+_FILLER_RE = re.compile("(?:[—\\-●•◆■□★※·]+|[一二三四五六七八九十]是|从今年起|连续[两二三四五]年|"
+                        + "|".join(sorted(_FILLERS, key=len, reverse=True)) + ")+")
 _ACTION_VERBS = ("新建改扩建", "新改扩建", "新开工", "新增", "新建", "建成", "实施", "培育", "打造", "完成", "续建",
                  "竣工", "投产", "完工",
                  "招引", "引进", "组织", "建设", "创建", "发放", "帮扶", "供应", "开行", "落地",
@@ -97,6 +98,7 @@ _SHARE_VERBS = ("达标", "列入", "纳入", "集中", "实现", "完成", "覆
                 "通过", "办结", "入驻", "落实")
 _PROGRAMME = re.compile(r"[一二三四五六七八九十两]年(?:行动|计划|攻坚|工程)")
 _DESCRIPTORS = frozenset(("总投资", "计划总投资", "项目总投资", "概算总投资"))
+_AGGREGATES = frozenset(("总量", "总数", "总规模", "存量"))
 _LANDMARKS = ("大关", "台阶", "关口")
 _AFTER_AMOUNT = ("安排", "支持", "用于", "专项用于", "用来", "的规模")
 _NAME_NEIGHBOURS = frozenset("+-/.&_#")
@@ -428,6 +430,9 @@ class _Reader:
         else:
             noun = ""
         indicator, lead, hint = _read_lead(prefix)
+        baseline = indicator.rfind("由")
+        if baseline > 0 and _DIGIT.search(indicator, baseline):
+            indicator = indicator[:baseline]  # 低保标准由490元提高到520元: the baseline is not the indicator
         if indicator in _DESCRIPTORS and not noun:
             return None  # 实施十大项目,总投资245亿元: what the projects cost in all, not this year's work
         d = _Draft(q, start, end, indicator + noun.translate(_QUOTE_MARKS), lead=lead, hint=hint,
@@ -559,6 +564,10 @@ class _Reader:
                     d.indicator = previous[-1].indicator
                 continue
             if n == 0 and anchor is None:
+                continue
+            if d.indicator in _AGGREGATES:
+                # 新增专精特新企业80家、总量突破1000家: the total of what the item before counts
+                d.indicator = model[len(verb):] + d.indicator
                 continue
             same_measure = d.q is not None and _same_family(d.q.unit, model_unit) and d.q.unit not in ("%", "‰")
             if verb and same_measure and not d.indicator.startswith(_ACTION_VERBS) and d.hint is None:

@@ -188,3 +188,18 @@ def test_it_finds_deliverables_directions_and_ranks_in_words(text: str, expected
 @pytest.mark.parametrize("text", ["各10个。", "均5%、各3家。", "、各20%"])
 def test_it_reads_a_shared_figure_with_no_subject_written(text: str) -> None:
     assert [t.value for t in targets(text) if t.kind.numeric]  # found, and nothing raised
+
+
+def test_it_leaves_the_baseline_of_a_rise_out_of_the_indicator() -> None:
+    found = targets("城乡低保标准由480元提高到530元。")
+    assert [brief(t) for t in found] == [("城乡低保标准", "level", "=", 530, "元")]
+
+
+def test_it_reads_a_total_after_a_count_as_the_total_of_the_same_things() -> None:
+    found = targets("新增省级以上“专精特新”企业60家、总量突破900家。")
+    assert [t.indicator for t in found] == ["新增省级以上专精特新企业", "省级以上专精特新企业总量"]
+
+
+def test_it_leaves_how_long_a_yearly_amount_runs_out_of_the_indicator() -> None:
+    [found] = targets("从今年起连续三年每年筹措4亿元资金支持制造业发展。")
+    assert (found.indicator, found.value, found.unit) == ("每年筹措资金", 4, "亿元")
