@@ -53,11 +53,22 @@ def fonts() -> dict[str, str]:
     if shutil.which("fc-list"):
         listing = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, check=False).stdout
         installed = {name.strip() for line in listing.splitlines() for name in line.split(",")}
+    return _first_of(installed)
+
+
+def _first_of(known: set[str]) -> dict[str, str]:
     chosen = {}
     for role, names in settings.DOCUMENT_FONTS.items():
         candidates = [n.strip() for n in names.split(",") if n.strip()]
-        chosen[role] = next((n for n in candidates if n in installed), candidates[-1])
+        chosen[role] = next((n for n in candidates if n in known), candidates[-1])
     return chosen
+
+
+@cache
+def pdf_fonts() -> dict[str, str]:
+    """{role: family} as Typst names the machine's fonts: fontconfig also knows a font by its localised
+    family name (仿宋_GB2312), Typst by the one in its name table (FangSong_GB2312) only."""
+    return _first_of(set(_typst_fonts().families()))  # type: ignore[attr-defined]
 
 
 def title_lines(title: str) -> list[str]:
@@ -312,7 +323,7 @@ def pdf_data(b: Bulletin) -> dict[str, object]:
     last = holder["paragraphs"].pop() if holder["paragraphs"] else None  # type: ignore[index,union-attr]
     cut = max((i for i, c in enumerate(last[:-1]) if c in SENTENCE_ENDS), default=-1) if last else -1
     return {
-        "fonts": fonts(), "issuer": head.issuer, "reference": reference_or_draft(b), "title": b.title,
+        "fonts": pdf_fonts(), "issuer": head.issuer, "reference": reference_or_draft(b), "title": b.title,
         "title_lines": title_lines(b.title),
         "recipients": f"{head.recipients.rstrip('：:')}：" if head.recipients else "",
         "note": ILLUSTRATIVE if b.illustrative else "",

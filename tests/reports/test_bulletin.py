@@ -272,3 +272,11 @@ def test_it_prints_a_units_words_as_they_are_never_as_typesetting_commands(plan:
     Observation.objects.filter(target__plan=plan, target__code=lagging.code, period=JUNE).update(problems=said)
     text = re.sub(r"\s+", "", _run("pdftotext", layout.as_pdf(draft(plan, JUNE))))
     assert "存在问题：" + re.sub(r"\s+", "", said) in text and "root:" not in text
+
+
+def test_it_names_fonts_in_the_pdf_as_its_typesetter_knows_them() -> None:
+    import typst
+
+    chosen = layout.pdf_fonts()
+    assert set(chosen) == {"title", "body", "hei", "kai", "song"}
+    assert set(chosen.values()) <= set(typst.Fonts().families())
