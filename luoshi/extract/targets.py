@@ -99,6 +99,11 @@ _SHARE_VERBS = ("达标", "列入", "纳入", "集中", "实现", "完成", "覆
 _PROGRAMME = re.compile(r"[一二三四五六七八九十两]年(?:行动|计划|攻坚|工程)")
 _DESCRIPTORS = frozenset(("总投资", "计划总投资", "项目总投资", "概算总投资"))
 _AGGREGATES = frozenset(("总量", "总数", "总规模", "存量"))
+# A count described by an amount: 抓好年度投资120亿元的76个项目, 实施总投资300亿元的50个项目.
+_DESCRIBED = re.compile(
+    "(?:" + "|".join(_COUNT_VERBS) + r")[^,、]{0,6}?(年度投资|当年完成投资|年度计划投资|总投资)"
+    r"(?:超过|达|约)?[0-9.]+(?:万亿|亿|万)?元的$"
+)
 _LANDMARKS = ("大关", "台阶", "关口")
 _AFTER_AMOUNT = ("安排", "支持", "用于", "专项用于", "用来", "的规模")
 _NAME_NEIGHBOURS = frozenset("+-/.&_#")
@@ -365,6 +370,7 @@ class _Reader:
                 draft = self._draft(q, start, inside[n + 1].start if more else i_e, more, after_count)
                 after_count = False
                 if draft is not None:
+                    drafts.extend(self._described_amount(draft, start))
                     drafts.append(draft)
                     start = draft.end
                     after_count = draft.prenominal
@@ -380,6 +386,16 @@ class _Reader:
             if d.prenominal and later.prenominal and d.noun.endswith("级") and "级" in later.noun:
                 d.indicator += later.noun[later.noun.index("级") + 1:]  # 2个国家级、9个省级实验室
         return drafts
+
+    def _described_amount(self, count: _Draft, start: int) -> list[_Draft]:
+        """年度投资120亿元的76个项目: the year's investment in the counted projects is a target too."""
+        m = _DESCRIBED.search(self.text, start, count.q.start) if count.prenominal and count.q else None
+        if m is None or m.group(1) == "总投资":
+            return []  # a total over several years describes the projects; it is no target of the year
+        amount = quantities(self.text, m.end(1), m.end())
+        if not amount:
+            return []
+        return [_Draft(amount[0], count.start, count.end, count.noun.rstrip("”\"") + m.group(1), comparator=EQ)]
 
     def _draft(self, q: Quantity, start: int, stop: int, more: bool, after_count: bool = False) -> _Draft | None:
         text = self.text
@@ -420,9 +436,12 @@ class _Reader:
                     return None
                 stop = end + conjunction.start()
                 noun = noun[:conjunction.start()]
+            described = _DESCRIBED.search(prefix) if counted else None
             if suffix is None and not (after_count or prefix.endswith(_COUNT_VERBS + _AMOUNT_VERBS)
-                                       or prefix.endswith("等")):
+                                       or prefix.endswith("等") or described):
                 return None
+            if described:
+                prefix = ""  # 抓好年度投资120亿元的76个重点项目: the projects are the indicator
             if prefix.endswith("等"):
                 prefix = ""  # 打通A、B等24条断头路: the named examples are not the indicator
             end = stop

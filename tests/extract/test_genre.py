@@ -203,3 +203,13 @@ def test_it_reads_a_total_after_a_count_as_the_total_of_the_same_things() -> Non
 def test_it_leaves_how_long_a_yearly_amount_runs_out_of_the_indicator() -> None:
     [found] = targets("从今年起连续三年每年筹措4亿元资金支持制造业发展。")
     assert (found.indicator, found.value, found.unit) == ("每年筹措资金", 4, "亿元")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("切实抓好年度投资980.5亿元的640个市级重点项目。",
+     [("市级重点项目年度投资", "level", "=", 980.5, "亿元"), ("市级重点项目", "level", "=", 640, "个")]),
+    # a total over several years describes the projects; only their count is the year's
+    ("加快实施总投资5000亿元的800个重点项目。", [("重点项目", "level", "=", 800, "个")]),
+])
+def test_it_reads_a_count_described_by_its_investment(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert [brief(t) for t in targets(text)] == expected
