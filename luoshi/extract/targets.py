@@ -363,8 +363,11 @@ class _Reader:
             start = item_start
             item_start = i_e + 1
             # 新增2个国家级、9个省级实验室: an item that opens with its count shares the verb before the list
-            after_count = bool(drafts) and drafts[-1].prenominal and not _has_words(
-                _strip_conjunction(self.text[start:inside[0].start]))
+            opening = self.text[start:inside[0].start]
+            after_count = bool(drafts) and drafts[-1].prenominal and (
+                not _has_words(_strip_conjunction(opening)) or opening.endswith(_CONJUNCTIONS))
+            if after_count and opening.endswith(_CONJUNCTIONS):
+                start = inside[0].start  # 18个旧城、城中村和433个老旧小区: 城中村 is of the count before
             for n, q in enumerate(inside):
                 more = n + 1 < len(inside)
                 draft = self._draft(q, start, inside[n + 1].start if more else i_e, more, after_count)

@@ -213,3 +213,8 @@ def test_it_leaves_how_long_a_yearly_amount_runs_out_of_the_indicator() -> None:
 ])
 def test_it_reads_a_count_described_by_its_investment(text: str, expected: list[tuple[object, ...]]) -> None:
     assert [brief(t) for t in targets(text)] == expected
+
+
+def test_it_reads_a_later_count_of_a_list_after_its_conjunction() -> None:
+    found = targets("加快15个旧城、城中村和420个老旧小区改造提升。")
+    assert [(t.indicator, t.value) for t in found] == [("加快旧城", 15), ("老旧小区改造提升", 420)]
