@@ -40,6 +40,148 @@ ENGLISH = {
         "replaced figures do not.",
     "行": "Row", "计入": "counts", "进展情况、存在问题、下一步措施、来源": "Progress, problems, next steps, source",
     "通过全部无疑问的（%(n)s条）": "Approve all without questions (%(n)s)", "通过勾选的": "Approve the ticked",
+    # an assessment's reason (luoshi/tracking/rules.py, said on the pages through tracking.words)
+    "%(year)s年%(month)s月": "%(year)s-%(month)s", "%(year)s年1-%(last)s月": "%(year)s, months 1–%(last)s",
+    "%(year)s年": "%(year)s", "%(year)s年%(first)s-%(last)s月": "%(year)s, months %(first)s–%(last)s",
+    "%(period)s为%(actual)s%(unit)s": "%(period)s: %(actual)s%(unit)s",
+    "%(period)s增长%(actual)s%(unit)s": "%(period)s: growth of %(actual)s%(unit)s",
+    "%(period)s为%(actual)s，上年同期%(base)s": "%(period)s: %(actual)s, same period last year %(base)s",
+    "%(period)s为%(actual)s，基期%(baseline)s，变动%(change)s个百分点":
+        "%(period)s: %(actual)s, baseline %(baseline)s, a change of %(change)s percentage points",
+    "%(period)s数值%(actual)s，但缺少上年同期数，无法判断升降":
+        "%(period)s: %(actual)s, but without the figure of the same period last year the direction cannot be told",
+    "%(period)s有本项数值%(actual)s，但缺少对照指标的数值，无法比较":
+        "%(period)s: %(actual)s, but without the compared figure there is nothing to compare with",
+    "%(period)s本项%(actual)s%(unit)s，对照指标%(reference)s":
+        "%(period)s: this indicator %(actual)s%(unit)s, the compared one %(reference)s",
+    "%(period)s累计%(actual)s%(unit)s，为目标%(target)s%(unit)s的%(completion)s":
+        "%(period)s year to date %(actual)s%(unit)s, %(completion)s of the target %(target)s%(unit)s",
+    "%(done)s；序时进度%(elapsed)s%(months)s": "%(done)s; time elapsed %(elapsed)s%(months)s",
+    "（%(months)s/12个月）": " (%(months)s/12 months)", "（按上年各月占比）": " (by last year's monthly shares)",
+    "%(basis)s。全年已完成目标（%(aim)s），差额%(margin)s":
+        "%(basis)s. The year's target is met (%(aim)s), margin %(margin)s",
+    "%(basis)s。全年未完成目标（%(aim)s），差额%(margin)s":
+        "%(basis)s. The year's target is missed (%(aim)s), margin %(margin)s",
+    "%(basis)s；%(pace)s。规则：%(rule)s": "%(basis)s; %(pace)s. Rule: %(rule)s",
+    "超出序时进度%(gap)s个百分点": "%(gap)s points ahead of time elapsed",
+    "低于序时进度%(gap)s个百分点": "%(gap)s points below time elapsed",
+    "落后序时进度%(gap)s个百分点": "%(gap)s points behind time elapsed",
+    "超序时进度%(gap)s个百分点": "%(gap)s points ahead of time elapsed",
+    "累计完成率不低于序时进度为达到序时进度，落后%(band)s个百分点以内为略低于序时进度，更多为滞后":
+        "year-to-date completion at least the time elapsed is on track, up to %(band)s points behind is slightly "
+        "behind, more is behind",
+    "不低于%(value)s": "at least %(value)s", "高于%(value)s": "above %(value)s", "%(value)s左右": "about %(value)s",
+    "不高于%(value)s": "at most %(value)s", "达到%(value)s": "reach %(value)s", "%(value)s%(unit)s": "%(value)s%(unit)s",
+    "不低于对照数": "at least the compared figure", "高于对照数": "above the compared figure",
+    "与对照数同步": "in step with the compared figure", "不高于对照数": "at most the compared figure",
+    "达到对照数": "reach the compared figure", "%(aim)s（±%(band)s）": "%(aim)s (±%(band)s)",
+    "个百分点": " percentage points",
+    "%(basis)s；目标%(aim)s。全年已完成，差额%(margin)s": "%(basis)s; target %(aim)s. Met for the year, margin %(margin)s",
+    "%(basis)s；目标%(aim)s。全年未完成，差额%(margin)s":
+        "%(basis)s; target %(aim)s. Missed for the year, margin %(margin)s",
+    "符合目标要求": "meets the target", "方向与目标相反": "moving against the target",
+    "差%(gap)s个百分点，在容差%(tolerance)s以内": "%(gap)s points short, within the tolerance of %(tolerance)s",
+    "差%(gap)s个百分点，超过容差%(tolerance)s": "%(gap)s points short, beyond the tolerance of %(tolerance)s",
+    "按最新累计数与目标比较，未达目标%(tolerance)s个百分点以内为略低，更多为滞后；全年按当前水平预计":
+        "the latest year-to-date figure against the target: up to %(tolerance)s points short is slightly behind, "
+        "more is behind; the year is forecast at the current level",
+    "%(basis)s；目标%(aim)s；%(gap)s。规则：%(rule)s": "%(basis)s; target %(aim)s; %(gap)s. Rule: %(rule)s",
+    "月度": "monthly", "季度": "quarterly", "年度": "yearly",
+    "首个%(frequency)s数据应于%(due)s前后发布，尚未到报送期":
+        "the first %(frequency)s figure is published around %(due)s; not due yet",
+    "数据应于%(due)s前后发布，至今没有报送": "the figure was due around %(due)s and has not been reported",
+    "目标值为空或为零，无法计算完成率": "the target has no value or zero: no completion rate can be worked out",
+    "目标没有数值，无法比较": "the target has no value to compare with",
+    "%(period)s报告已完成；时限%(deadline)s": "%(period)s: reported done; deadline %(deadline)s",
+    "已过时限，未报告完成情况": "past the deadline, nothing reported",
+    "未报告进展，时限未到": "no progress reported, the deadline is still ahead",
+    "%(said)s（时限%(deadline)s）": "%(said)s (deadline %(deadline)s)",
+    "%(period)s报告尚未完成（进度%(progress)s%%）": "%(period)s: not done yet (%(progress)s%% of the way)",
+    "已超过时限%(days)s天": "%(days)s days past the deadline",
+    "距时限仅%(days)s天（提醒期%(warning)s天）": "only %(days)s days to the deadline (warned %(warning)s days ahead)",
+    "距时限还有%(days)s天": "%(days)s days to the deadline",
+    "%(done)s；时限%(deadline)s，%(said)s": "%(done)s; deadline %(deadline)s, %(said)s",
+    # the reporting pages' messages (progress/views.py)
+    "%(problem)s；没有保存任何数值": "%(problem)s; nothing was saved", "已报送%(n)s条，等待督查室审核":
+        "Figures submitted: %(n)s, waiting for the office's approval", "没有填写任何数值": "No figure was filled in",
+    "已撤回 %(code)s %(period)s 的数值 %(value)s": "Withdrawn: %(code)s %(period)s, %(value)s",
+    "已通过%(n)s条": "Approved: %(n)s", "%(code)s %(period)s 未通过：%(why)s": "%(code)s %(period)s not approved: %(why)s",
+    # the workflow's refusals (progress/workflow.py, forms.py) and the figures' (tracking/figures.py)
+    "期别“%(text)s”应写成 %(year)s-06、%(year)sQ2、%(year)sH1 或 %(year)s":
+        "Write the period “%(text)s” as %(year)s-06, %(year)sQ2, %(year)sH1 or %(year)s",
+    "期别 %(period)s 不在计划年度 %(year)s 年内：%(year)s 年的计划只收 %(year)s 年的数值":
+        "The period %(period)s is not in the plan's year %(year)s: a %(year)s plan takes figures of %(year)s only",
+    "数值%(problem)s": "Figure: %(problem)s", "对照数%(problem)s": "Compared figure: %(problem)s",
+    "不超过 %(limit)s 字（现有 %(n)s 字）": "At most %(limit)s characters (%(n)s given)",
+    "来源不超过 %(limit)s 字": "The source has at most %(limit)s characters",
+    "这个目标要与另一数值比较：请填对照数（如同期全省平均增速、上年同期数）":
+        "This target is compared with another figure: give the compared figure (e.g. the provincial average growth "
+        "of the same period, or the same period last year)",
+    "这个数值使目标滞后于序时进度：请写明存在问题和下一步措施":
+        "This figure leaves the target behind time elapsed: write its problems and next steps",
+    "这个数值使目标略低于序时进度：请写明存在问题和下一步措施（可以不写，再次提交即可）":
+        "This figure leaves the target slightly behind time elapsed: write its problems and next steps (or submit "
+        "again without them)",
+    "目标 %(code)s 不属于你的单位，不能报送": "Target %(code)s is not your unit's: you cannot report it",
+    "%(code)s %(period)s 的数值 %(value)s 已审核通过，本期已锁定；如需更正请联系督查室":
+        "%(code)s %(period)s: %(value)s is approved and the period is locked; ask the office to correct it",
+    "%(code)s %(period)s：在你填写期间，%(who)s已于%(when)s报送了 %(value)s（%(status)s）":
+        "%(code)s %(period)s: while you were filling in, %(who)s reported %(value)s at %(when)s (%(status)s)",
+    "；请核对后再次提交": "; check it and submit again",
+    "他人": "someone else", "只能撤回自己报送的数值": "You can only withdraw figures you reported",
+    "%(code)s %(period)s 是你自己报送的，须由督查室其他人审核（职责分离）":
+        "%(code)s %(period)s is your own figure: someone else in the office approves it (separation of duties)",
+    "退回时请写明理由": "Give a reason for returning it", "退回理由不超过 %(limit)s 字":
+        "The reason has at most %(limit)s characters",
+    "本人报送，须由他人审核": "your own figure: someone else approves it",
+    "同一期别还有 %(n)s 个待审核数值，请逐个核对": "%(n)s more figures wait for the same period: check them one by one",
+    "本期已有审核通过的数值 %(value)s，这是更正": "%(value)s is already approved for this period: this is a correction",
+    "目标滞后，但没有写存在问题和下一步措施": "the target is behind, with no problems and next steps written",
+    "%(code)s %(period)s 的数值已由%(who)s%(when)s处理为“%(status)s”，没有再改":
+        "%(code)s %(period)s was already made “%(status)s” by %(who)s %(when)s; nothing was changed",
+    "这个数值已不在待审核之列（可能已被他人处理）": "This figure no longer waits for approval (someone may have reviewed it)",
+    "请先勾选要通过的数值": "Tick the figures to approve first",
+    "“%(raw)s”不是数字": "“%(raw)s” is not a number",
+    "“%(raw)s”不是有限的数值（无穷大或非数），只填实际的数字":
+        "“%(raw)s” is not a finite number (infinity or not a number): give the real figure",
+    "“%(raw)s”不是数字：只填数字，不带单位和“约”“超”等字":
+        "“%(raw)s” is not a number: give digits only, without units or words such as 约 or 超",
+    "“%(raw)s”超出了任何统计数的范围": "“%(raw)s” is beyond any statistic",
+    "%(name)s超出了任何统计数的范围": "%(name)s is beyond any statistic",
+    "节点类目标只能填 1（已完成）、0（未开始）或 0 到 1 之间的进度，不能填 %(value)s":
+        "A milestone takes 1 (done), 0 (not begun) or the share done between 0 and 1, not %(value)s",
+    "%(name)s %(value)s%% 低于 −100%%：比上年减少不会超过全部":
+        "%(name)s %(value)s%% is below −100%%: nothing falls by more than all of it",
+    "比率或占比不能为负数（填了 %(value)s%(unit)s）": "A rate or share cannot be negative (%(value)s%(unit)s given)",
+    # the target page's facts and chart (plans/target.html, progress/charts.py)
+    "是": "yes", "否": "no", "年底": "year end", "目录：": "catalogue: ",
+    "累计完成与序时进度（虚线为年末预计）": "Year to date against time elapsed (dashed: forecast for the year end)",
+    "累计数值与目标（虚线为年末预计）": "Year-to-date figure against the target (dashed: forecast for the year end)",
+    "%(month)s月": "%(month)s",
+    # an upload's problems (progress/sheets.py)
+    "文件 %(size)s MB，超过 %(limit)s MB 的上限": "The file has %(size)s MB, over the limit of %(limit)s MB",
+    "只能读取 .xlsx 或 .csv 文件": "Only .xlsx or .csv files can be read",
+    "%(name)s 第%(row)s行": "%(name)s row %(row)s", "不是有效的 CSV（%(why)s）": "Not a valid CSV (%(why)s)",
+    "解压后有 %(size)s MB，超过 %(limit)s MB 的上限（可能是压缩炸弹），没有读取":
+        "Unpacked it has %(size)s MB, over the limit of %(limit)s MB (maybe a zip bomb); not read",
+    "引用了外部工作簿（外部链接），请把数值粘贴为数值后再上传":
+        "Links to another workbook (an external link): paste the figures as values and upload again",
+    "工作表已损坏，无法读取；请用 Excel 重新保存": "The sheet is damaged and cannot be read: save it again in Excel",
+    "含有 DTD（<!DOCTYPE>），为安全起见不予读取；请用 Excel 重新保存":
+        "Holds a DTD (<!DOCTYPE>) and is not read, for safety: save it again in Excel",
+    "文件已损坏，无法读取": "The file is damaged and cannot be read",
+    "引用了外部工作簿（%(formula)s），请粘贴为数值后再上传":
+        "Links to another workbook (%(formula)s): paste it as a value and upload again",
+    "是公式（%(formula)s），请粘贴为数值后再上传": "Is a formula (%(formula)s): paste it as a value and upload again",
+    "文件是空的": "The file is empty",
+    "表头缺少列：%(columns)s（请使用 luoshi observations template 生成的模板）":
+        "The header lacks the columns %(columns)s (use the template luoshi observations template makes)",
+    "编号“%(code)s”不是计划 %(plan)s 的目标": "“%(code)s” is no target of the plan %(plan)s",
+    "单位“%(unit)s”与目标的单位“%(wanted)s”不一致": "The unit “%(unit)s” is not the target's unit “%(wanted)s”",
+    "（无）": "(none)", "与第%(row)s行重复：同一目标同一期别只能填一次":
+        "The same as row %(row)s: one figure for a target and period only",
+    "超过 %(limit)s 行的上限，没有读取": "Over the limit of %(limit)s rows; not read",
+    "不是有效的 Excel .xlsx 文件，或文件已损坏": "Not a valid Excel .xlsx file, or the file is damaged",
     # the bulletins page (documents)
     "一、总体情况（由数据生成，可修改；一段一行）": "1. Overall situation (made from the figures, editable; one paragraph a line)",
     "下一个文号": "Next number", "保存文字": "Save the text", "保存设置": "Save the settings",
@@ -375,7 +517,7 @@ def template_ids() -> set[str]:
     ids: set[str] = {*KIND_LABELS.values(), *COMPARATOR_LABELS.values()}
     for path in (ROOT / "luoshi").rglob("*.py"):
         if "migrations" not in path.parts:
-            ids.update(re.findall(r'\b(?:_|gettext|gettext_lazy)\(\s*"([^"]+)"', path.read_text(encoding="utf-8")))
+            ids.update(re.findall(r'\b(?:_|gettext|gettext_lazy|words)\(\s*"([^"]+)"', path.read_text(encoding="utf-8")))
     for path in (ROOT / "luoshi" / "templates").rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         ids.update(re.findall(r'\{% translate "([^"]+)" %\}', text))

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the tests and Chinese rendering need: Chromium (driven by Playwright, never its
-# own download), the Noto CJK fonts, Pango (WeasyPrint's PDFs), poppler-utils (reading PDFs back) and
+# own download), the Noto CJK fonts (the bulletin's PDF, laid out by Typst from PyPI, embeds them),
+# poppler-utils (reading PDFs back) and
 # LibreOffice's Writer and Calc (the office files printed as an office suite prints them).
 # Installs only what is missing.
 set -euo pipefail
@@ -8,7 +9,6 @@ missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
-ldconfig -p | grep -q libpangoft2 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 [[ -e /usr/lib/libreoffice/program/libswlo.so ]] || missing+=(libreoffice-writer-nogui)
 [[ -e /usr/lib/libreoffice/program/libsclo.so ]] || missing+=(libreoffice-calc-nogui)
 if ((${#missing[@]})); then

@@ -61,6 +61,10 @@ class Access:
             return Unit.objects.filter(pk=chosen).first()
         return None
 
+    def units_to_report_for(self) -> QuerySet[Unit] | None:
+        """The departments the office may choose to report for; None for a liaison (always their own unit)."""
+        return Unit.objects.filter(kind="department") if self.is_office else None
+
     def reporting_targets(self, plan: Plan, unit: Unit | None = None) -> QuerySet[Target]:
         """The targets this user reports for ``unit`` (a liaison: always their own unit's; the office: the
         unit's, or every target when none is chosen). 403 for anyone else."""

@@ -12,6 +12,7 @@ from luoshi.deadlines.items import DueItem, due_items
 from luoshi.plans.models import Plan
 from luoshi.tracking import parse_period
 from luoshi.tracking.due import Tally, Timeliness
+from luoshi.tracking.figures import say_percent
 from luoshi.units.models import Unit
 
 
@@ -75,7 +76,7 @@ def bulletin_paragraphs(plan: Plan, on: date, today: date | None = None) -> list
         whole.on_time, whole.late, whole.missing = (whole.on_time + line.tally.on_time, whole.late + line.tally.late,
                                                     whole.missing + line.tally.missing)
     paragraphs = [f"{on.month}月份各单位应报数据{whole.due}项，按时报送{whole.on_time}项、逾期报送{whole.late}项、"
-                  f"未报{whole.missing}项，报送及时率{whole.on_time * 100 / whole.due:.1f}%。"]
+                  f"未报{whole.missing}项，报送及时率{say_percent(whole.on_time * 100 / whole.due)}。"]
     behind = [line for line in lines if line.tally.on_time < line.tally.due]
     if behind:
         paragraphs.append("报送不够及时的单位：" + "；".join(

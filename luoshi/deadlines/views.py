@@ -26,6 +26,7 @@ from luoshi.progress import workflow
 from luoshi.progress.models import Observation
 from luoshi.reports import files
 from luoshi.tracking.due import DueState
+from luoshi.tracking.figures import say_number
 
 
 def day_asked(request: HttpRequest, plan: Plan) -> date:
@@ -44,7 +45,7 @@ def inbox(request: HttpRequest, slug: str) -> HttpResponse:
         figure = get_object_or_404(Observation, pk=request.POST.get("withdraw") or 0, target__plan=plan)
         try:
             workflow.withdraw(figure, request.user)
-            messages.success(request, f"已撤回 {figure.target.code} {figure.period} 的数值 {figure.value:g}")
+            messages.success(request, f"已撤回 {figure.target.code} {figure.period} 的数值 {say_number(figure.value)}")
         except workflow.WorkflowError as e:
             messages.error(request, str(e))
         return redirect(request.get_full_path())

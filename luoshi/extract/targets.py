@@ -69,12 +69,14 @@ _AGAINST = re.compile(r"(高于|低于|快于|慢于|超过|多于|少于)([\u4e
 
 _EACH = re.compile(r"[各均](?=[^各均]{0,4}$)")
 _DIGIT = re.compile(r"[0-9]")
-_HEDGE = re.compile(r"力争|争取|争创|努力|力求")
+_HEDGE = re.compile(r"力争|争取|争创|争当|努力|力求")
 _FILLERS = ("力争", "争取", "争创", "确保", "力促", "尽快", "努力", "力求", "带动", "推动", "促进", "全年",
-            "今年", "其中", "并且", "并", "同时", "累计", "预计", "实现", "全市", "全省", "全县",
-            "全区", "进一步", "持续", "积极", "大力", "加快")
-_FILLER_RE = re.compile("(?:[一二三四五六七八九十]是|" + "|".join(sorted(_FILLERS, key=len, reverse=True)) + ")+")
-_ACTION_VERBS = ("新建改扩建", "新改扩建", "新开工", "新增", "新建", "建成", "实施", "培育", "打造", "完成",
+            "今年", "年内", "其中", "并且", "并", "同时", "累计", "预计", "实现", "全市",
+            "全省", "全县", "全区", "进一步", "持续", "积极", "大力", "加快")
+_FILLER_RE = re.compile("(?:[—\\-●•◆■□★※·]+|[一二三四五六七八九十]是|从今年起|连续[两二三四五]年|"
+                        + "|".join(sorted(_FILLERS, key=len, reverse=True)) + ")+")
+_ACTION_VERBS = ("新建改扩建", "新改扩建", "新开工", "新增", "新建", "建成", "实施", "培育", "打造", "完成", "续建",
+                 "竣工", "投产", "完工",
                  "招引", "引进", "组织", "建设", "创建", "发放", "帮扶", "供应", "开行", "落地",
                  "改造", "开工", "培训", "扶持", "认定", "盘活", "推广", "筹集", "保障", "开展")
 _CONJUNCTIONS = ("以及", "和", "及", "与")
@@ -94,6 +96,14 @@ _NOUN_END = re.compile(r"用于|专项用于|支持|投向|重点")
 # Verbs after a share that stands before them: 100%达标, 90%以上集中到工业领域.
 _SHARE_VERBS = ("达标", "列入", "纳入", "集中", "实现", "完成", "覆盖", "用于", "投向", "参保", "接入", "享受",
                 "通过", "办结", "入驻", "落实")
+_PROGRAMME = re.compile(r"[一二三四五六七八九十两]年(?:行动|计划|攻坚|工程)")
+_DESCRIPTORS = frozenset(("总投资", "计划总投资", "项目总投资", "概算总投资"))
+_AGGREGATES = frozenset(("总量", "总数", "总规模", "存量"))
+# A count described by an amount: 抓好年度投资120亿元的76个项目, 实施总投资300亿元的50个项目.
+_DESCRIBED = re.compile(
+    "(?:" + "|".join(_COUNT_VERBS) + r")[^,、]{0,6}?(年度投资|当年完成投资|年度计划投资|总投资)"
+    r"(?:超过|达|约)?[0-9.]+(?:万亿|亿|万)?元的$"
+)
 _LANDMARKS = ("大关", "台阶", "关口")
 _AFTER_AMOUNT = ("安排", "支持", "用于", "专项用于", "用来", "的规模")
 _NAME_NEIGHBOURS = frozenset("+-/.&_#")
@@ -106,7 +116,8 @@ _MEASURABLE = re.compile(
 _RELATION = re.compile(
     r"(?:与|同|和|跟)(?:经济增长|经济发展|地区生产总值增长|GDP增长|经济增速)(?:基本)?同步$|"
     r"(?:与|同|和|跟)[\u4e00-\u9fff]{1,14}(?:持平|保持一致|基本一致)$|(?:比|较)(?:去年|上年)翻一番$|"
-    r"(?:居|保持|稳居|走在|位居|进入|位于|保持在)[\u4e00-\u9fff]{0,6}前列$|"
+    r"(?:居|保持|稳居|走在|位居|进入|位于|保持在)[\u4e00-\u9fff]{0,6}(?:前列|首位|第一方阵)$|"
+    r"达到(?:全国|全省|全市)(?:平均|同类城市平均)?水平$|"
     r"(?:高于|快于|不低于)[\u4e00-\u9fff]{0,8}(?:增速|增长|投资)$|"
     r"(?:普遍|继续|持续|均|总体)?(?:高于|快于|不低于|不慢于|优于|领先于|低于|不高于)"
     r"(?:全国|全省|全市|同期|各项|经济增长|地区生产总值|GDP|城镇|平均)[\u4e00-\u9fff]{0,12}$"
@@ -114,12 +125,12 @@ _RELATION = re.compile(
 _DIRECTION = re.compile(
     r"(?:同比|持续|逐年|稳步|进一步|明显|有所|逐步)?(?:下降|减少|降低|回落)$|稳中有降$|稳中有升$|只减不增$|"
     r"(?:保持)?(?:平稳|高速|稳定|较快|快速|稳步)增长$|稳步(?:提升|提高)$|(?:持续|稳定)(?:稳定)?回升$|"
-    r"持续(?:提升|改善|向好)$|稳中向好$"
+    r"持续(?:提升|改善|向好)$|稳中向好$|(?:稳定|稳步|持续)上升$|(?:实现)?[“\"]?双下降[”\"]?$"
 )
 _DESIGNATION = re.compile(
-    r"(争创|创成|成功创建|创建成为|创建|获评|获批|入选|成功申报|争取)[^,]{2,40}?"
+    r"(争创|争当|创成|成功创建|创建成为|创建|获评|获批|入选|成功申报|争取)[^,]{2,40}?"
     r"(?:城市|中心|试点|示范区|示范市|示范县|基地|景区|园区|称号|强县|强市|名城|名镇|名村|试验区|科技园|产业园|"
-    r"示范项目|资质|配额)$"
+    r"示范项目|资质|配额|高新区|开发区|标杆|名录)$"
 )
 _COMPLETION = re.compile(
     r"(?:全部|全面|基本|如期|按期|实质性)*(?:开工|完工|竣工|建成|投用|投运|投产|完成|通车|开通|启用|到位|清零|"
@@ -131,9 +142,11 @@ _MILESTONE_VERB = re.compile(
     r"投产达产|投产|投入运营|开园运营|投入使用|投用|投运|具备通车条件|启动建设|启动|落户|落地建设|落地|"
     r"实现零的突破|实现零突破|零的突破|零突破)"
 )
+_STATED = ("完成", "先行完成", "高质量完成", "圆满完成", "全面完成")  # 完成《…规划》修改
+_VERB_LAST = re.compile("(?:" + _MILESTONE_VERB.pattern + ")$")
 _STANDARD = re.compile(r"全覆盖|动态清零|稳定达标|全面消除|(?:完成|编制完成)[^,;]{2,40}?(?:任务|工作|整改|行动|规划)")
 _LIST_END = re.compile(r"等[\u4e00-\u9fff]{0,8}$")
-_RANKED = re.compile(r"前列$|持平$|翻一番$|一致$")
+_RANKED = re.compile(r"前列$|首位$|第一方阵$|持平$|翻一番$|一致$|平均水平$")
 _VAGUE = re.compile(r"一批|一系列|若干|各项|相关|等工作")
 _ENSURED = re.compile(
     r"(?:确保.{2,40}?(?:全覆盖|零发生|不发生|零事故|如期完成|全部完成)|清零|"
@@ -223,7 +236,7 @@ class _Reader:
 
     def _later(self, s: int, e: int) -> bool:
         """A clause that names a later year: 力争2025年材料产业规模突破2万亿元, in a report for 2023."""
-        if not self.year:
+        if not self.year or self.text.find("年", s, e) == -1:
             return False
         for m in _PAST.finditer(self.text, s, e):
             before = self.text[max(s, m.start() - 1):m.start()]
@@ -273,6 +286,11 @@ class _Reader:
         for d in drafts:
             d.aspirational = inherit_hedge or bool(hedge and d.q and hedge.start() < d.q.start)
             self._emit(d, self._item_deadline(d, s) or deadline)
+        rest = max(d.end for d in drafts) + 1
+        if self.text.startswith("、", rest - 1) and not any(q.start >= rest for q in found):
+            # 开工率二季度达80%、10月底前全部开工: a deliverable after the figures
+            self._milestone(rest, rest + _filler_length(self.text[rest:e]), e,
+                            deadline_in(self.text[rest:e], self.year) or deadline, bool(hedge))
         return drafts
 
     def _ranks(self, s: int, qs: list[Quantity]) -> list[_Draft]:
@@ -345,22 +363,42 @@ class _Reader:
             start = item_start
             item_start = i_e + 1
             # 新增2个国家级、9个省级实验室: an item that opens with its count shares the verb before the list
-            after_count = bool(drafts) and drafts[-1].prenominal and not _has_words(
-                _strip_conjunction(self.text[start:inside[0].start]))
+            opening = self.text[start:inside[0].start]
+            after_count = bool(drafts) and drafts[-1].prenominal and (
+                not _has_words(_strip_conjunction(opening)) or opening.endswith(_CONJUNCTIONS))
+            if after_count and opening.endswith(_CONJUNCTIONS):
+                start = inside[0].start  # 18个旧城、城中村和433个老旧小区: 城中村 is of the count before
             for n, q in enumerate(inside):
                 more = n + 1 < len(inside)
                 draft = self._draft(q, start, inside[n + 1].start if more else i_e, more, after_count)
                 after_count = False
                 if draft is not None:
+                    drafts.extend(self._described_amount(draft, start))
                     drafts.append(draft)
                     start = draft.end
                     after_count = draft.prenominal
-                # else: a class threshold (10亿元以上项目30个) stays in the next indicator
+                    continue
+                # a class threshold (10亿元以上项目30个) stays in the next indicator, and so does a bare
+                # amount of the same unit just before it (推动100亿元、50亿元重特大项目: both are classes)
+                last = drafts[-1] if drafts else None
+                if (n == 0 and last and last.q and last.q.unit == q.unit and not last.prenominal
+                        and len(last.indicator) <= 4 and _SUFFIX.sub("", self.text[last.q.end:start]) == "、"):
+                    drafts.pop()
         self._spread_trailing_comparator(drafts)
         for d, later in itertools.pairwise(drafts):
             if d.prenominal and later.prenominal and d.noun.endswith("级") and "级" in later.noun:
                 d.indicator += later.noun[later.noun.index("级") + 1:]  # 2个国家级、9个省级实验室
         return drafts
+
+    def _described_amount(self, count: _Draft, start: int) -> list[_Draft]:
+        """年度投资120亿元的76个项目: the year's investment in the counted projects is a target too."""
+        m = _DESCRIBED.search(self.text, start, count.q.start) if count.prenominal and count.q else None
+        if m is None or m.group(1) == "总投资":
+            return []  # a total over several years describes the projects; it is no target of the year
+        amount = quantities(self.text, m.end(1), m.end())
+        if not amount:
+            return []
+        return [_Draft(amount[0], count.start, count.end, count.noun.rstrip("”\"") + m.group(1), comparator=EQ)]
 
     def _draft(self, q: Quantity, start: int, stop: int, more: bool, after_count: bool = False) -> _Draft | None:
         text = self.text
@@ -385,8 +423,8 @@ class _Reader:
             return d
         if _has_words(noun):
             # The number stands before a noun: 10亿元以上制造业项目70个, 100个以上团组, 安排2亿元专项资金.
-            if q.chinese:
-                return None  # 抓好三个“一号工程”, 十个方面工作: the parts of a programme, not counts to check
+            if q.chinese or _PROGRAMME.search(noun):
+                return None  # 抓好三个“一号工程”, 开展13条产业链提升三年行动: the parts of a programme
             counted = q.unit.lstrip("万亿千百") in (*COUNT_UNITS, "")  # 带动7.9万群众: 万 people
             if not (counted or (q.unit.endswith(_AMOUNT_UNITS) and prefix.endswith(_AMOUNT_VERBS))):
                 return None
@@ -401,9 +439,12 @@ class _Reader:
                     return None
                 stop = end + conjunction.start()
                 noun = noun[:conjunction.start()]
+            described = _DESCRIBED.search(prefix) if counted else None
             if suffix is None and not (after_count or prefix.endswith(_COUNT_VERBS + _AMOUNT_VERBS)
-                                       or prefix.endswith("等")):
+                                       or prefix.endswith("等") or described):
                 return None
+            if described:
+                prefix = ""  # 抓好年度投资120亿元的76个重点项目: the projects are the indicator
             if prefix.endswith("等"):
                 prefix = ""  # 打通A、B等24条断头路: the named examples are not the indicator
             end = stop
@@ -411,6 +452,11 @@ class _Reader:
         else:
             noun = ""
         indicator, lead, hint = _read_lead(prefix)
+        baseline = indicator.rfind("由")
+        if baseline > 0 and _DIGIT.search(indicator, baseline):
+            indicator = indicator[:baseline]  # 低保标准由490元提高到520元: the baseline is not the indicator
+        if indicator in _DESCRIPTORS and not noun:
+            return None  # 实施十大项目,总投资245亿元: what the projects cost in all, not this year's work
         d = _Draft(q, start, end, indicator + noun.translate(_QUOTE_MARKS), lead=lead, hint=hint,
                    prenominal=bool(noun), noun=noun)
         d.comparator = _combine(lead, suffix, q)
@@ -501,6 +547,8 @@ class _Reader:
             return [d]  # “双随机、一公开”监管覆盖率: one name
         indicator = d.indicator[:-1] if each else d.indicator
         names = [n for n in _SUBJECT_SPLIT.split(indicator) if n] if each else indicator.split("、")
+        if not names:
+            return [d]  # 各10个: no subject written
         tail = _MEASURABLE.search(names[-1])
         if len(names) < 2 or any(len(n) < 2 for n in names) or not (each or tail):
             return [d]  # 常务会、专题会减少40%: a total of things that are not measures
@@ -530,11 +578,18 @@ class _Reader:
             if not d.indicator:
                 # 固定资产投资2700亿元、增长10%以上: the growth is of the item before it.
                 if n:
-                    d.indicator, d.start = drafts[n - 1].indicator, drafts[n - 1].start
+                    before = drafts[n - 1]
+                    d.indicator, d.start = before.indicator, before.start
+                    if d.lead is None and d.hint is None and d.q and before.q and d.q.unit == before.q.unit:
+                        d.hint = before.hint  # 收入增长8%、9%: the second is a growth too
                 elif previous:
                     d.indicator = previous[-1].indicator
                 continue
             if n == 0 and anchor is None:
+                continue
+            if d.indicator in _AGGREGATES:
+                # 新增专精特新企业80家、总量突破1000家: the total of what the item before counts
+                d.indicator = model[len(verb):] + d.indicator
                 continue
             same_measure = d.q is not None and _same_family(d.q.unit, model_unit) and d.q.unit not in ("%", "‰")
             if verb and same_measure and not d.indicator.startswith(_ACTION_VERBS) and d.hint is None:
@@ -566,7 +621,7 @@ class _Reader:
         clause = self.text[s:e]
         hedged = bool(_HEDGE.search(clause))
         body = s + (len(clause) - len(_strip_fillers(clause)))
-        if not _DIGIT.search(clause):
+        if not _DIGIT.search(clause) or not quantities(self.text, s, e):  # PM2.5浓度持续改善: a digit in a name
             for kind, pattern in ((Kind.RELATION, _RELATION), (Kind.DIRECTION, _DIRECTION)):
                 m = pattern.search(self.text, body, e)
                 if m and m.start() > body and self._coordinated(kind, body, m.start(), e, m.group()):
@@ -599,7 +654,11 @@ class _Reader:
             start = min(body, designation.start())
             self._non_numeric_target(Kind.MILESTONE, text[start:e], start, e, deadline, hedged)
             return True
+        if self._each_with_its_verb(body, e, deadline, hedged):
+            return True
         if (deadline or "年内" in clause) and _COMPLETION.search(clause):
+            if _VERB_LAST.search(text, body, e) and self._named_milestones(body, e, deadline, hedged):
+                return True  # A、B水库上半年开工: one milestone per named object
             self._non_numeric_target(Kind.MILESTONE, _milestone_name(clause), body, e, deadline, hedged)
             return True
         if _ENSURED.search(text, s, e):
@@ -607,13 +666,28 @@ class _Reader:
             return True
         return self._named_milestones(body, e, deadline, hedged)
 
+    def _each_with_its_verb(self, body: int, e: int, deadline: date | None, hedged: bool) -> bool:
+        """A专用线开工、B专用线完工: items that each close with their own verb are milestones one by one."""
+        if self.text.find("、", body, e) == -1:
+            return False
+        pieces = self._split(body, e, "、")
+        verbs = [(a, b, _VERB_LAST.search(self.text, a, b)) for a, b in pieces]
+        closing = [b for a, b, m in verbs if m and m.start() - a >= 4]  # not 拿地即开工: a name before the verb
+        if len(closing) < 2:
+            return False
+        start = body
+        for b in closing:
+            self._named_milestones(start, b, deadline_in(self.text[start:b], self.year) or deadline, hedged)
+            start = b + 1
+        return True
+
     def _named_milestones(self, body: int, e: int, deadline: date | None, hedged: bool) -> bool:
         """建成A、B; A、B“五一”前投入运营; 完成X任务: one milestone per named object."""
         text = self.text
         verb = _MILESTONE_VERB.search(text, body, e)
         if verb is None:
             standard = _STANDARD.search(text, body, e)
-            stated = text.startswith(("完成", "先行完成"), body) and e - body >= 6  # 完成《…规划》修改
+            stated = text.startswith(_STATED, body) and e - body >= 6  # 完成《…规划》修改
             if standard is None and not stated:
                 return False
             # 完成《A》《B》修改: one milestone per titled document
@@ -740,7 +814,7 @@ def _separators(seps: str) -> re.Pattern[str]:
 
 def _combine(lead: Comparator | None, suffix: Comparator | None, q: Quantity) -> Comparator:
     if suffix is None:
-        return lead or EQ
+        return lead or (GE if q.value_max is not None else EQ)  # 实施6—10个项目: at least 6
     if suffix == GE and lead == GT:
         return GT
     return suffix

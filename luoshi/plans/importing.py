@@ -124,11 +124,13 @@ def preview_import(doc: dict[str, Any], *, region: str | None = None, year: int 
 @transaction.atomic
 def import_document(doc: dict[str, Any], *, text: str = "", source_name: str = "",
                     region: str | None = None, year: int | None = None, slug: str | None = None,
-                    confirm: bool = False, insist: bool = False) -> Imported:
+                    confirm: bool = False, insist: bool = False, by: Any = None) -> Imported:
     """Store ``doc`` (the extractor's JSON document) as a plan, or find it already stored.
 
     A changed document of a stored plan raises :class:`Unlike` when it looks nothing like the current
-    version (unless ``insist``), else :class:`Unconfirmed` (unless ``confirm``): both carry the preview."""
+    version (unless ``insist``), else :class:`Unconfirmed` (unless ``confirm``): both carry the preview.
+    ``by`` is the person importing (None from the command line): the figures and assignments that follow
+    their targets into the new version say so in their history."""
     preview = preview_import(doc, region=region, year=year, slug=slug)
     if preview.same is not None:
         if preview.same.is_current:
@@ -151,7 +153,8 @@ def import_document(doc: dict[str, Any], *, text: str = "", source_name: str = "
         new_ids = dict(plan.targets.values_list("code", "pk"))
         pairs = [(b.ref, new_ids[codes[a.ref]]) for b, a in changes.pairs]
         carried, kept = _carry_reviewed(current, plan, pairs)
-        followed = _follow(current, plan, pairs + kept)
+        why = f"随目标转入第{plan.version}版（导入{source_name or '新文件'}）"
+        followed = _follow(current, plan, pairs + kept, by, why)
         current.is_current = False
         current.save(update_fields=["is_current"])
     return Imported(plan, created=True, carried=carried, followed=followed)
@@ -278,22 +281,33 @@ def _carry_reviewed(previous: Plan, plan: Plan, pairs: list[tuple[int, int]]) ->
     return kept, added
 
 
-def _follow(before: Plan, after: Plan, pairs: list[tuple[int, int]]) -> int:
-    """Move the figures and assignments of ``before``'s targets (and tasks) to their matches in ``after``.
-    What has no match stays with ``before``, so going back to it finds it again."""
-    from luoshi.progress.models import Observation
+def _follow(before: Plan, after: Plan, pairs: list[tuple[int, int]], by: Any, reason: str) -> int:
+    """Move the figures and assignments of ``before``'s targets (and tasks) to their matches in ``after``,
+    each move kept in the history with who did it, when and ``reason``. The figures go through the
+    workflow (luoshi.progress.workflow.follow) as every other change of a figure does. What has no match
+    stays with ``before``, so going back to it finds it again."""
+    from simple_history.utils import bulk_update_with_history
+
+    from luoshi.progress import workflow
     from luoshi.units.models import Assignment
 
-    moved = 0
-    for old, new in pairs:
-        moved += Observation.objects.filter(target_id=old).update(target_id=new)
-        moved += Assignment.objects.filter(target_id=old).update(target_id=new)
+    moves = dict(pairs)
+    moved = workflow.follow(moves, by, reason)
     new_tasks = {(t.section.ordinal, t.heading): t.pk
                  for t in Task.objects.filter(section__plan=after).select_related("section")}
-    for task in Task.objects.filter(section__plan=before).select_related("section"):
-        if (match_id := new_tasks.get((task.section.ordinal, task.heading))) is not None:
-            moved += Assignment.objects.filter(task=task, target__isnull=True).update(task_id=match_id)
-    return moved
+    old_tasks = Task.objects.filter(section__plan=before).select_related("section")
+    task_moves = {task.pk: new_tasks[key] for task in old_tasks
+                  if (key := (task.section.ordinal, task.heading)) in new_tasks}
+    assignments = list(Assignment.objects.filter(target_id__in=list(moves)).order_by("id"))
+    for a in assignments:
+        a.target_id = moves[a.target_id]
+    tasks_only = list(Assignment.objects.filter(task_id__in=list(task_moves), target__isnull=True).order_by("id"))
+    for a in tasks_only:
+        a.task_id = task_moves[a.task_id]
+    user = by if getattr(by, "pk", None) is not None else None
+    bulk_update_with_history(assignments, Assignment, ["target"], default_user=user, default_change_reason=reason)
+    bulk_update_with_history(tasks_only, Assignment, ["task"], default_user=user, default_change_reason=reason)
+    return moved + len(assignments) + len(tasks_only)
 
 
 @dataclass(frozen=True)
@@ -321,11 +335,13 @@ def roll_back_preview(slug: str, version: int) -> RollBack:
 
 
 @transaction.atomic
-def roll_back(slug: str, version: int) -> RollBack:
+def roll_back(slug: str, version: int, by: Any = None) -> RollBack:
     """Make an earlier (or later) version of a plan current again; the figures and assignments of the
-    targets that match go with it, the others stay with the version they were reported for."""
+    targets that match go with it (recorded in their history with ``by``), the others stay with the
+    version they were reported for."""
     plan = roll_back_preview(slug, version)
-    _follow(plan.current, plan.chosen, [(b.ref, a.ref) for b, a in plan.diff.pairs])
+    _follow(plan.current, plan.chosen, [(b.ref, a.ref) for b, a in plan.diff.pairs], by,
+            f"随目标回到第{plan.chosen.version}版（由第{plan.current.version}版回退）")
     Plan.objects.filter(pk=plan.current.pk).update(is_current=False)
     Plan.objects.filter(pk=plan.chosen.pk).update(is_current=True)
     return plan

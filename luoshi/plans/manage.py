@@ -127,7 +127,7 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST" and seen is not None:
         try:
             imported = import_document(doc, text=pending.text, source_name=pending.name, region=region, year=year,
-                                       confirm=True, insist=request.POST.get("insist") == "yes")
+                                       confirm=True, insist=request.POST.get("insist") == "yes", by=request.user)
         except PlanImportError as e:  # Unlike, unless the office insisted
             problem = str(e)
         else:
@@ -152,7 +152,7 @@ def versions(request: HttpRequest, slug: str) -> HttpResponse:
     if chosen is not None:
         try:
             if request.method == "POST" and request.POST.get("confirm") == "yes":
-                done = roll_back(slug, chosen)
+                done = roll_back(slug, chosen, by=request.user)
                 messages.success(request, done.message)
                 return redirect("manage-plan-versions", slug=slug)
             change = roll_back_preview(slug, chosen)

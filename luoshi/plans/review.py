@@ -38,8 +38,6 @@ def delete_target(target: Target, reason: str) -> None:
     waiting for approval too (they would vanish unseen). Its other figures stay in their history."""
     from luoshi.progress.workflow import WorkflowError, before_delete
 
-    if target.observations.filter(status="approved").exists():
-        raise ReviewProblem(f"{target.code} 已有审核通过的进度数据，不能删除；如是重复目标，请合并到另一目标")
     try:
         before_delete(target)
     except WorkflowError as e:

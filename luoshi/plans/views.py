@@ -25,14 +25,14 @@ from luoshi.deadlines.items import due_items
 from luoshi.extract.model import COMPARATOR_LABELS, KIND_LABELS, Comparator, Kind
 from luoshi.plans.models import Origin, Plan, Section, Target
 from luoshi.plans.review import ReviewProblem, add_target, delete_target, merge_targets, split_target
+from luoshi.progress import workflow
 from luoshi.progress.assessing import assess_plan, goal_of
 from luoshi.progress.board import Filters, board, leads_of, show
 from luoshi.progress.charts import target_chart
 from luoshi.progress.models import Observation
 from luoshi.progress.workflow import counted_ids
 from luoshi.templatetags.luoshi import status as status_tag
-from luoshi.tracking import STATUS_LABELS, Assessment, parse_period
-from luoshi.tracking import Observation as Seen
+from luoshi.tracking import STATUS_LABELS, Assessment
 from luoshi.units.models import Assignment, Unit
 
 
@@ -175,10 +175,7 @@ def target_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     [row] = assess_plan(plan, on, [target])
     observations = list(target.observations.select_related("reported_by", "reviewed_by")
                         .order_by("-reported_at", "-id"))
-    counted = [Seen(parse_period(o.period, o.cumulative), o.value, o.cumulative, o.reference)
-               for o in sorted(observations, key=lambda o: (o.reported_at, o.id))
-               if o.status == Observation.Status.APPROVED and o.period.startswith(str(plan.year))
-               and parse_period(o.period, o.cumulative).end <= on]
+    counted = workflow.counted_figures(observations, plan.year, on)
     goal = goal_of(target)
     return render(request, "plans/target.html", {
         "plan": plan, "target": target, "access": access, "on": on, "row": row,
@@ -244,8 +241,7 @@ def unit_detail(request: HttpRequest, slug: str, unit_id: int) -> HttpResponse:
     period = f"{on.year}-{on.month:02d}"
     submitted = (Observation.objects.filter(target__in=led, period=period)
                  .select_related("target").order_by("target__code", "-reported_at"))
-    reported = {o.target_id for o in submitted if o.status in (Observation.Status.SUBMITTED,
-                                                                 Observation.Status.APPROVED)}
+    reported = {o.target_id for o in submitted if o.status in workflow.LIVE}
     show(data.lines)
     unreported = [line for line in data.lines if line.target_id not in reported]
     return render(request, "plans/unit.html", {

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from luoshi.tracking import Assessment, Goal, Observation
+from luoshi.tracking.figures import say_number
 from luoshi.tracking.trajectory import elapsed_share
 
 WIDTH, HEIGHT = 640, 260
@@ -73,12 +76,14 @@ def target_chart(goal: Goal, observations: list[Observation], assessment: Assess
         band = (y(goal.value + about_band), y(goal.value - about_band) - y(goal.value + about_band))
     step = (high - low) / 4
     y_ticks = [(y(low + step * i), _short(low + step * i)) for i in range(5)]
-    caption = ("累计完成与序时进度（虚线为年末预计）" if cumulative else "累计数值与目标（虚线为年末预计）")
+    caption = (gettext("累计完成与序时进度（虚线为年末预计）") if cumulative else
+               gettext("累计数值与目标（虚线为年末预计）"))
+    months = [(x(m), gettext("%(month)s月") % {"month": m}) for m in range(1, 13)]
     return Chart(WIDTH, HEIGHT, line(path), line(actual), [(x(m), y(v), _short(v)) for m, v in actual],
                  forecast, y(goal.value) if goal.value is not None and not cumulative else
                  (y(goal.value) if goal.value is not None else None), band,
-                 [(x(m), f"{m}月") for m in range(1, 13)], y_ticks, y(max(low, 0) if cumulative else low), caption)
+                 months, y_ticks, y(max(low, 0) if cumulative else low), caption)
 
 
 def _short(v: float) -> str:
-    return f"{v:,.1f}".rstrip("0").rstrip(".") if abs(v) < 1e6 else f"{v:,.0f}"
+    return say_number(v, 1 if abs(v) < 1e6 else 0)

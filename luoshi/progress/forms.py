@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 
 from luoshi.plans.models import Target
 from luoshi.progress import workflow
@@ -56,8 +57,8 @@ class FigureForm(forms.Form):
         if workflow.asks_explanation(self.figure) and not data.get("asked"):
             # 略低于序时进度: asked once; submitting again without them is the liaison's choice.
             self.asks = True
-            self.add_error("problems", "这个数值使目标略低于序时进度：请写明存在问题和下一步措施"
-                                       "（可以不写，再次提交即可）")
+            asked = gettext("这个数值使目标略低于序时进度：请写明存在问题和下一步措施（可以不写，再次提交即可）")
+            self.add_error("problems", asked)
         return data
 
 
@@ -86,7 +87,7 @@ class UploadRowForm(forms.Form):
             return data
         target = self.targets.get(data["code"])
         if target is None:
-            raise forms.ValidationError(f"目标 {data['code']} 不属于你的单位，不能报送")
+            raise forms.ValidationError(workflow.not_yours(data["code"]))
         try:
             self.figure = workflow.read_figure(
                 target, data["period"], data["value"], reference=data.get("reference"),
@@ -115,8 +116,8 @@ class ReviewForm(forms.Form):
         data = super().clean() or {}
         if data.get("action") in ("approve", "return"):
             if data.get("observation") not in self.pending:
-                raise forms.ValidationError("这个数值已不在待审核之列（可能已被他人处理）")
+                raise forms.ValidationError(gettext("这个数值已不在待审核之列（可能已被他人处理）"))
             data["figure"] = self.pending[data["observation"]]
         if data.get("action") == "approve-checked" and not data.get("chosen"):
-            raise forms.ValidationError("请先勾选要通过的数值")
+            raise forms.ValidationError(gettext("请先勾选要通过的数值"))
         return data

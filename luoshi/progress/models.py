@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from luoshi.plans.models import Target
+from luoshi.tracking.figures import say_number
 
 
 class ObservationQuerySet(models.QuerySet["Observation"]):
@@ -63,7 +64,7 @@ class Observation(models.Model):
         indexes = [models.Index(fields=["target", "status"])]
 
     def __str__(self) -> str:
-        return f"{self.target.code} {self.period} {self.value:g}"
+        return f"{self.target.code} {self.period} {say_number(self.value)}"
 
 
 class DataVersion(models.Model):

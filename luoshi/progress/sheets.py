@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from django.utils.translation import gettext
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
@@ -17,6 +18,7 @@ from luoshi.plans.models import Plan, Target
 from luoshi.progress import workflow
 from luoshi.reports import files
 from luoshi.tracking import BadPeriod, parse_period
+from luoshi.tracking.figures import say_number
 
 COLUMNS = ("编号", "指标", "单位", "期别", "数值", "进展情况", "对照数", "存在问题", "下一步措施", "来源")
 REQUIRED = COLUMNS[:6]
@@ -88,13 +90,13 @@ def read_upload(name: str, data: bytes) -> tuple[str, list[list[object]]]:
     external link (with its cell), too many rows, or not a spreadsheet at all. Never keeps the file.
     """
     if len(data) > MAX_UPLOAD_BYTES:
-        raise SheetProblems([Problem(name, f"文件 {len(data) / 1024 / 1024:.1f} MB，超过 "
-                                           f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB 的上限")])
+        raise SheetProblems([Problem(name, gettext("文件 %(size)s MB，超过 %(limit)s MB 的上限") % {
+            "size": say_number(len(data) / 1024 / 1024, 1, fixed=True), "limit": MAX_UPLOAD_BYTES // 1024 // 1024})])
     suffix = Path(name).suffix.lower()
     if suffix == ".csv":
         return name, _csv_rows(name, data)
     if suffix != ".xlsx":
-        raise SheetProblems([Problem(name, "只能读取 .xlsx 或 .csv 文件")])
+        raise SheetProblems([Problem(name, gettext("只能读取 .xlsx 或 .csv 文件"))])
     return _xlsx_rows(name, data)
 
 
@@ -114,10 +116,11 @@ def _csv_rows(name: str, data: bytes) -> list[list[object]]:
     try:
         for row in csv.reader(io.StringIO(text.replace("\x00", ""))):
             if len(rows) > MAX_ROWS:
-                raise SheetProblems([Problem(name, f"超过 {MAX_ROWS} 行的上限，没有读取")])
+                raise SheetProblems([Problem(name, _too_many_rows())])
             rows.append(list(row[:MAX_COLUMNS]))
     except csv.Error as e:
-        raise SheetProblems([Problem(f"{name} 第{len(rows) + 1}行", f"不是有效的 CSV（{e}）")]) from None
+        raise SheetProblems([Problem(gettext("%(name)s 第%(row)s行") % {"name": name, "row": len(rows) + 1},
+                                     gettext("不是有效的 CSV（%(why)s）") % {"why": e})]) from None
     return rows
 
 
@@ -126,34 +129,35 @@ def _xlsx_rows(name: str, data: bytes) -> tuple[str, list[list[object]]]:
         archive = zipfile.ZipFile(io.BytesIO(data))
         parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise SheetProblems([Problem(name, "不是有效的 Excel .xlsx 文件，或文件已损坏")]) from None
+        raise SheetProblems([Problem(name, _not_a_workbook())]) from None
     inflated = sum(p.file_size for p in parts)
     if inflated > MAX_INFLATED_BYTES:
-        raise SheetProblems([Problem(name, f"解压后有 {inflated / 1024 / 1024:.0f} MB，超过 "
-                                           f"{MAX_INFLATED_BYTES // 1024 // 1024} MB 的上限（可能是压缩炸弹），"
-                                           "没有读取")])
+        bomb = gettext("解压后有 %(size)s MB，超过 %(limit)s MB 的上限（可能是压缩炸弹），没有读取")
+        raise SheetProblems([Problem(name, bomb % {"size": say_number(inflated / 1024 / 1024, 0),
+                                                   "limit": MAX_INFLATED_BYTES // 1024 // 1024})])
     with archive:
         for part in parts:
             if part.filename.startswith("xl/externalLinks/"):
-                raise SheetProblems([Problem(name, "引用了外部工作簿（外部链接），请把数值粘贴为数值后再上传")])
+                linked = gettext("引用了外部工作簿（外部链接），请把数值粘贴为数值后再上传")
+                raise SheetProblems([Problem(name, linked)])
             if part.filename.endswith((".xml", ".rels", ".vml")):
                 _scan(name, archive, part)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception:  # a hostile file can make the parser raise anything; none of it is a 500
-        raise SheetProblems([Problem(name, "不是有效的 Excel .xlsx 文件，或文件已损坏")]) from None
+        raise SheetProblems([Problem(name, _not_a_workbook())]) from None
     try:
         sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
         rows: list[list[object]] = []
         for cells in sheet.iter_rows(max_col=MAX_COLUMNS):
             if len(rows) > MAX_ROWS:  # the header and MAX_ROWS rows of figures
-                raise SheetProblems([Problem(f"{sheet.title}", f"超过 {MAX_ROWS} 行的上限，没有读取")])
+                raise SheetProblems([Problem(f"{sheet.title}", _too_many_rows())])
             rows.append([_cell_value(sheet.title, c) for c in cells])
         return sheet.title, rows
     except SheetProblems:
         raise
     except Exception:  # as above: a malformed sheet is the sender's problem, said plainly
-        raise SheetProblems([Problem(name, "工作表已损坏，无法读取；请用 Excel 重新保存")]) from None
+        raise SheetProblems([Problem(name, gettext("工作表已损坏，无法读取；请用 Excel 重新保存"))]) from None
     finally:
         book.close()
 
@@ -168,17 +172,25 @@ def _scan(name: str, archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> None:
         with archive.open(part) as f:
             chunk = f.read(_XML_PROLOGUE)
             if _has_dtd(chunk):
-                raise SheetProblems([Problem(f"{name} {part.filename}",
-                                             "含有 DTD（<!DOCTYPE>），为安全起见不予读取；请用 Excel 重新保存")])
+                dtd = gettext("含有 DTD（<!DOCTYPE>），为安全起见不予读取；请用 Excel 重新保存")
+                raise SheetProblems([Problem(f"{name} {part.filename}", dtd)])
             tail = b""
             while worksheet and chunk:
                 rows += _rows_in(tail + chunk) - _rows_in(tail)  # a tag cut by the chunk's edge counts once
                 tail = chunk[-5:]
                 if rows > MAX_ROWS + 1:
-                    raise SheetProblems([Problem(name, f"超过 {MAX_ROWS} 行的上限，没有读取")])
+                    raise SheetProblems([Problem(name, _too_many_rows())])
                 chunk = f.read(1 << 20)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, zlib.error):
-        raise SheetProblems([Problem(f"{name} {part.filename}", "文件已损坏，无法读取")]) from None
+        raise SheetProblems([Problem(f"{name} {part.filename}", gettext("文件已损坏，无法读取"))]) from None
+
+
+def _too_many_rows() -> str:
+    return gettext("超过 %(limit)s 行的上限，没有读取") % {"limit": MAX_ROWS}
+
+
+def _not_a_workbook() -> str:
+    return gettext("不是有效的 Excel .xlsx 文件，或文件已损坏")
 
 
 def _rows_in(xml: bytes) -> int:
@@ -198,8 +210,9 @@ def _cell_value(sheet: str, cell: object) -> object:
                                                     and getattr(cell, "data_type", None) != "s"):
         where = f"{sheet}!{getattr(cell, 'coordinate', '?')}"
         external = isinstance(value, str) and "[" in value
-        raise SheetProblems([Problem(where, ("引用了外部工作簿" if external else "是公式") +
-                                     f"（{str(value)[:40]}），请粘贴为数值后再上传")])
+        said = (gettext("引用了外部工作簿（%(formula)s），请粘贴为数值后再上传") if external else
+                gettext("是公式（%(formula)s），请粘贴为数值后再上传"))
+        raise SheetProblems([Problem(where, said % {"formula": str(value)[:40]})])
     shown_as = getattr(cell, "number_format", "") or ""
     if isinstance(value, int | float) and not isinstance(value, bool) and "%" in shown_as:
         return round(value * 100, 10)
@@ -214,12 +227,12 @@ def check(plan: Plan, sheet: str, rows: list[list[object]], explain: bool = True
     the office's import of published figures does not ask.
     """
     if not rows:
-        raise SheetProblems([Problem(sheet, "文件是空的")])
+        raise SheetProblems([Problem(sheet, gettext("文件是空的"))])
     header = [str(c or "").strip() for c in rows[0]]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise SheetProblems([Problem(f"{sheet}!1", f"表头缺少列：{'、'.join(missing)}"
-                                             "（请使用 luoshi observations template 生成的模板）")])
+        lacking = gettext("表头缺少列：%(columns)s（请使用 luoshi observations template 生成的模板）")
+        raise SheetProblems([Problem(f"{sheet}!1", lacking % {"columns": "、".join(missing)})])
     col = {name: header.index(name) for name in COLUMNS if name in header}
     targets = {t.code: t for t in plan.targets.select_related("plan", "indicator", "section")}
     problems: list[Problem] = []
@@ -238,11 +251,13 @@ def check(plan: Plan, sheet: str, rows: list[list[object]], explain: bool = True
             continue  # a target the unit has nothing to report on this time
         target = targets.get(code)
         if target is None:
-            problems.append(Problem(at("编号"), f"编号“{code[:20]}”不是计划 {plan.slug} 的目标"))
+            problems.append(Problem(at("编号"), gettext("编号“%(code)s”不是计划 %(plan)s 的目标") % {
+                "code": code[:20], "plan": plan.slug}))
             continue
         unit = _text(cell("单位"))
         if unit and unit != _unit(target):
-            problems.append(Problem(at("单位"), f"单位“{unit[:20]}”与目标的单位“{_unit(target) or '（无）'}”不一致"))
+            problems.append(Problem(at("单位"), gettext("单位“%(unit)s”与目标的单位“%(wanted)s”不一致") % {
+                "unit": unit[:20], "wanted": _unit(target) or gettext("（无）")}))
             continue
         try:
             figure = workflow.read_figure(
@@ -254,7 +269,8 @@ def check(plan: Plan, sheet: str, rows: list[list[object]], explain: bool = True
             continue
         if (code, figure.period) in seen_rows:
             first = seen_rows[(code, figure.period)]
-            problems.append(Problem(at("编号"), f"与第{first}行重复：同一目标同一期别只能填一次"))
+            twice = gettext("与第%(row)s行重复：同一目标同一期别只能填一次")
+            problems.append(Problem(at("编号"), twice % {"row": first}))
             continue
         seen_rows[(code, figure.period)] = number
         made.append((number, figure))

@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 
 from luoshi import query
 from luoshi.accounts.access import access_of, require_office, require_reporter
@@ -26,7 +27,7 @@ from luoshi.progress.forms import FigureForm, ReviewForm, UploadRowForm
 from luoshi.progress.models import Observation
 from luoshi.progress.sheets import MAX_ROWS, MAX_UPLOAD_BYTES, SheetProblems, check, read_upload, template
 from luoshi.tracking import Status, parse_period
-from luoshi.units.models import Unit
+from luoshi.tracking.figures import say_number
 
 
 def _period(request: HttpRequest, plan: Plan) -> str:
@@ -71,7 +72,7 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             period = workflow.plan_period(plan.year, request.POST.get("period", ""))
         except workflow.Invalid as e:
-            messages.error(request, f"{e.problems['period']}；没有保存任何数值")
+            messages.error(request, gettext("%(problem)s；没有保存任何数值") % {"problem": e.problems["period"]})
             return redirect(request.get_full_path())
     else:
         period = _period(request, plan)
@@ -94,11 +95,11 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
                 else:
                     messages.error(request, str(e))
             else:
-                messages.success(request, f"已报送{len(chosen)}条，等待督查室审核")
-                suffix = f"&unit={unit.pk}" if unit and access.is_office else ""
+                messages.success(request, gettext("已报送%(n)s条，等待督查室审核") % {"n": len(chosen)})
+                suffix = f"&unit={unit.pk}" if unit else ""  # a liaison's own unit: ignored, as it always is
                 return redirect(f"{request.path}?period={period}{suffix}")
         elif valid:
-            messages.warning(request, "没有填写任何数值")
+            messages.warning(request, gettext("没有填写任何数值"))
     on = parse_period(period).end
     rows = {r.target.pk: r for r in assess_plan(plan, on, targets)}
     counted = {o.target_id: o for o in workflow.counting_by_period(
@@ -110,7 +111,7 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
         lines.append(Line(t, rows[t.pk], form, waiting[-1] if waiting else None, counted.get(t.pk)))
     return render(request, "progress/report.html", {
         "plan": plan, "access": access, "unit": unit, "period": period, "lines": lines,
-        "units": Unit.objects.filter(kind="department") if access.is_office else None,
+        "units": access.units_to_report_for(),
     })
 
 
@@ -133,7 +134,8 @@ def withdraw(request: HttpRequest, slug: str, observation_id: int) -> HttpRespon
     found = get_object_or_404(Observation.objects.select_related("target"), pk=observation_id, target__plan=plan)
     try:
         workflow.withdraw(found, request.user)
-        messages.success(request, f"已撤回 {found.target.code} {found.period} 的数值 {found.value:g}")
+        messages.success(request, gettext("已撤回 %(code)s %(period)s 的数值 %(value)s") % {
+            "code": found.target.code, "period": found.period, "value": say_number(found.value)})
     except workflow.WorkflowError as e:
         messages.error(request, str(e))
     return redirect(f"{redirect('report', slug=plan.slug).url}?period={found.period}")
@@ -179,7 +181,7 @@ def upload(request: HttpRequest, slug: str) -> HttpResponse:
             except workflow.WorkflowError as e:
                 problems.append(str(e))
             else:
-                messages.success(request, f"已报送{len(figures)}条，等待督查室审核")
+                messages.success(request, gettext("已报送%(n)s条，等待督查室审核") % {"n": len(figures)})
                 return redirect("report", slug=plan.slug)
         else:
             problems += [f"第{n}行: {e}" for n, errors in enumerate(rows.errors, 1) for e in _flat(errors)]
@@ -248,9 +250,10 @@ def approvals(request: HttpRequest, slug: str) -> HttpResponse:
             else:
                 batch = workflow.approve_batch(
                     pending, request.user, set(data["chosen"]) if data["action"] == "approve-checked" else None)
-                messages.success(request, f"已通过{len(batch.approved)}条")
+                messages.success(request, gettext("已通过%(n)s条") % {"n": len(batch.approved)})
                 for o, why in batch.skipped:
-                    messages.warning(request, f"{o.target.code} {o.period} 未通过：{why}")
+                    messages.warning(request, gettext("%(code)s %(period)s 未通过：%(why)s") % {
+                        "code": o.target.code, "period": o.period, "why": why})
         except workflow.WorkflowError as e:
             messages.error(request, str(e))
         return redirect("approvals", slug=plan.slug)

@@ -14,9 +14,10 @@ Names other parts rely on (the reporting cycle builds on them; keep them stable)
 - :func:`approve`, :func:`approve_batch` — the office approves one, a ticked set, or all that
   pass :func:`blockers`.
 - :func:`send_back` — the office returns a figure with a reason.
-- :func:`counted_ids`, :func:`counting`, :func:`counting_by_period` — which figure counts for a target
-  and period; :func:`standing` — where a figure on its own leaves its target.
+- :func:`counted_ids`, :func:`counting`, :func:`counting_by_period`, :func:`counted_figures` — which figure
+  counts for a target and period; :func:`standing` — where a figure on its own leaves its target.
 - :func:`before_delete`, :func:`move_figures` — what deleting and merging targets do to figures.
+- :func:`follow` — figures going with their targets into another version of the plan (a re-import, a roll-back).
 
 The rules:
 
@@ -39,13 +40,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext
+from simple_history.utils import bulk_update_with_history
 
 from luoshi.accounts.access import access_of, require_office
 from luoshi.plans.models import Target
@@ -53,8 +56,9 @@ from luoshi.progress.assessing import goal_of
 from luoshi.progress.models import Observation
 from luoshi.tracking import BadPeriod, Status, assess, parse_period
 from luoshi.tracking import Observation as Seen
-from luoshi.tracking.figures import BadFigure, check_figure, needs_reference, read_number
+from luoshi.tracking.figures import BadFigure, check_figure, needs_reference, read_number, say_number
 from luoshi.tracking.periods import canonical
+from luoshi.tracking.words import Words
 
 User = AbstractBaseUser | AnonymousUser
 S = Observation.Status
@@ -128,9 +132,11 @@ def plan_period(year: int, text: str) -> str:
     try:
         period = canonical(text)
     except BadPeriod:
-        raise Invalid({"period": f"期别“{text[:20]}”应写成 {year}-06、{year}Q2、{year}H1 或 {year}"}) from None
+        raise Invalid({"period": gettext("期别“%(text)s”应写成 %(year)s-06、%(year)sQ2、%(year)sH1 或 %(year)s")
+                       % {"text": text[:20], "year": year}}) from None
     if parse_period(period).year != year:
-        raise Invalid({"period": f"期别 {period} 不在计划年度 {year} 年内：{year} 年的计划只收 {year} 年的数值"})
+        other_year = gettext("期别 %(period)s 不在计划年度 %(year)s 年内：%(year)s 年的计划只收 %(year)s 年的数值")
+        raise Invalid({"period": other_year % {"period": period, "year": year}})
     return period
 
 
@@ -153,26 +159,26 @@ def read_figure(target: Target, period: str, value: object, *, reference: object
     try:
         number = read_number(value)
     except BadFigure as e:
-        wrong["value"] = f"数值{e}"
+        wrong["value"] = gettext("数值%(problem)s") % {"problem": said(e)}
     if not _blank(reference):
         try:
             compared = read_number(reference)
         except BadFigure as e:
-            wrong["reference"] = f"对照数{e}"
+            wrong["reference"] = gettext("对照数%(problem)s") % {"problem": said(e)}
     if number is not None:
         try:
             check_figure(goal, number, compared)
         except BadFigure as e:
-            wrong.setdefault("value", str(e))
+            wrong.setdefault("value", said(e))
     texts = {"narrative": narrative, "problems": problems, "next_steps": next_steps}
     for name, text in texts.items():
         if len(text) > TEXT_LIMIT:
-            wrong[name] = f"不超过 {TEXT_LIMIT} 字（现有 {len(text)} 字）"
+            wrong[name] = gettext("不超过 %(limit)s 字（现有 %(n)s 字）") % {"limit": TEXT_LIMIT, "n": len(text)}
     if len(source) > SOURCE_LIMIT:
-        wrong["source"] = f"来源不超过 {SOURCE_LIMIT} 字"
+        wrong["source"] = gettext("来源不超过 %(limit)s 字") % {"limit": SOURCE_LIMIT}
     if "period" not in wrong and compared is None and "reference" not in wrong \
             and needs_reference(goal, parse_period(period)):
-        wrong["reference"] = "这个目标要与另一数值比较：请填对照数（如同期全省平均增速、上年同期数）"
+        wrong["reference"] = gettext("这个目标要与另一数值比较：请填对照数（如同期全省平均增速、上年同期数）")
     if wrong:
         raise Invalid(wrong)
     assert number is not None
@@ -180,7 +186,7 @@ def read_figure(target: Target, period: str, value: object, *, reference: object
     standing = assess(goal, [Seen(parse_period(period), number, True, compared)], on).status
     problems, next_steps = _clean(problems), _clean(next_steps)
     if explain and standing == Status.BEHIND and not (problems and next_steps):
-        asked = "这个数值使目标滞后于序时进度：请写明存在问题和下一步措施"
+        asked = gettext("这个数值使目标滞后于序时进度：请写明存在问题和下一步措施")
         raise Invalid({k: asked for k, v in (("problems", problems), ("next_steps", next_steps)) if not v})
     return Figure(target, period, number, compared, _clean(narrative), problems, next_steps, _clean(source),
                   standing)
@@ -209,7 +215,7 @@ def submit_all(figures: list[Figure], by: User, seen: Mapping[tuple[int, str], i
     access = access_of(by)
     for f in figures:
         if not access.may_report(f.target):
-            raise NotAllowed(f"目标 {f.target.code} 不属于你的单位，不能报送")
+            raise NotAllowed(not_yours(f.target.code))
     seen = seen or {}
     made = []
     with transaction.atomic():
@@ -218,14 +224,17 @@ def submit_all(figures: list[Figure], by: User, seen: Mapping[tuple[int, str], i
             same = Observation.objects.filter(target=f.target, period=f.period)
             approved = same.filter(status=S.APPROVED).order_by("-reported_at", "-id").first()
             if approved is not None and not access.is_office:
-                raise Locked(f"{f.target.code} {f.period} 的数值 {approved.value:g} 已审核通过，本期已锁定；"
-                             "如需更正请联系督查室")
+                locked = gettext("%(code)s %(period)s 的数值 %(value)s 已审核通过，本期已锁定；如需更正请联系督查室")
+                raise Locked(locked % {"code": f.target.code, "period": f.period, "value": say_number(approved.value)})
             other = (same.filter(status__in=LIVE, pk__gt=seen.get(f.key) or 0).exclude(reported_by=by)
                      .select_related("reported_by").order_by("-id").first())
             if other is not None:
-                raise Clash(f"{f.target.code} {f.period}：在你填写期间，{other.reported_by or '他人'}已于"
-                            f"{_when(other.reported_at)}报送了 {other.value:g}（{other.get_status_display()}）；"
-                            "请核对后再次提交", other)
+                meanwhile = gettext(
+                    "%(code)s %(period)s：在你填写期间，%(who)s已于%(when)s报送了 %(value)s（%(status)s）")
+                raise Clash(meanwhile % {
+                    "code": f.target.code, "period": f.period, "who": other.reported_by or gettext("他人"),
+                    "when": _when(other.reported_at), "value": say_number(other.value),
+                    "status": other.get_status_display()} + gettext("；请核对后再次提交"), other)
             for mine in same.filter(status=S.SUBMITTED, reported_by=by):
                 _record(mine, by, "被同一报送人的新数值替换", status=S.REPLACED)
             o = Observation(target=f.target, period=f.period, value=f.value, reference=f.reference,
@@ -255,7 +264,7 @@ def import_approved(figures: list[Figure], by: User | None = None, reason: str =
 def withdraw(observation: Observation, by: User) -> Observation:
     """The reporter takes back their own figure while it waits for approval."""
     if observation.reported_by_id != getattr(by, "pk", None):
-        raise NotAllowed("只能撤回自己报送的数值")
+        raise NotAllowed(gettext("只能撤回自己报送的数值"))
     return _move(observation, by, S.WITHDRAWN, "报送人撤回")
 
 
@@ -266,8 +275,8 @@ def approve(observation: Observation, by: User) -> Observation:
     """The office approves a pending figure: it counts from now on and its period is locked."""
     require_office(by)
     if _own(observation, by) and not settings.SELF_APPROVAL:
-        raise NotAllowed(f"{observation.target.code} {observation.period} 是你自己报送的，"
-                         "须由督查室其他人审核（职责分离）")
+        raise NotAllowed(gettext("%(code)s %(period)s 是你自己报送的，须由督查室其他人审核（职责分离）")
+                         % {"code": observation.target.code, "period": observation.period})
     return _move(observation, by, S.APPROVED, "审核通过")
 
 
@@ -276,9 +285,9 @@ def send_back(observation: Observation, by: User, reason: str) -> Observation:
     require_office(by)
     reason = _clean(reason)
     if not reason:
-        raise Invalid({"reason": "退回时请写明理由"})
+        raise Invalid({"reason": gettext("退回时请写明理由")})
     if len(reason) > REASON_LIMIT:
-        raise Invalid({"reason": f"退回理由不超过 {REASON_LIMIT} 字"})
+        raise Invalid({"reason": gettext("退回理由不超过 %(limit)s 字") % {"limit": REASON_LIMIT}})
     return _move(observation, by, S.RETURNED, reason, review_note=reason)
 
 
@@ -291,16 +300,16 @@ def blockers(observation: Observation, by: User, pending: Iterable[Observation] 
     """
     found = []
     if _own(observation, by) and not settings.SELF_APPROVAL:
-        found.append("本人报送，须由他人审核")
+        found.append(gettext("本人报送，须由他人审核"))
     key = (observation.target_id, observation.period)
     rivals = [o for o in pending if (o.target_id, o.period) == key and o.pk != observation.pk]
     if rivals:
-        found.append(f"同一期别还有 {len(rivals)} 个待审核数值，请逐个核对")
+        found.append(gettext("同一期别还有 %(n)s 个待审核数值，请逐个核对") % {"n": len(rivals)})
     counted = (approved or {}).get(key)
     if counted is not None:
-        found.append(f"本期已有审核通过的数值 {counted.value:g}，这是更正")
+        found.append(gettext("本期已有审核通过的数值 %(value)s，这是更正") % {"value": say_number(counted.value)})
     if observation.status == S.SUBMITTED and _lagging_unexplained(observation):
-        found.append("目标滞后，但没有写存在问题和下一步措施")
+        found.append(gettext("目标滞后，但没有写存在问题和下一步措施"))
     return found
 
 
@@ -322,8 +331,8 @@ def approve_batch(pending: list[Observation], by: User, chosen: set[int] | None 
         if chosen is not None and o.pk not in chosen:
             continue
         problems = blockers(o, by, pending, approved)
-        hard = [p for p in problems if p.startswith("本人")]
-        if hard or (chosen is None and problems):
+        own = _own(o, by) and not settings.SELF_APPROVAL  # never approved in a batch, even when ticked
+        if own or (chosen is None and problems):
             batch.skipped.append((o, "；".join(problems)))
             continue
         try:
@@ -347,6 +356,22 @@ def counted_ids(observations: Iterable[Observation]) -> set[int]:
         if key not in best or (o.reported_at, o.pk) > (best[key].reported_at, best[key].pk):
             best[key] = o
     return {o.pk for o in best.values()}
+
+
+def counted_figures(observations: Iterable[Observation], year: int, on: date) -> list[Seen]:
+    """What the assessment of a target reads from its ``observations``: the approved figures of the plan's
+    ``year`` whose period ended by ``on``, in the order they were reported (a later revision wins)."""
+    found = []
+    for o in sorted(observations, key=lambda o: (o.reported_at, o.pk)):
+        if o.status != S.APPROVED:
+            continue
+        try:
+            period = parse_period(o.period, o.cumulative)
+        except BadPeriod:
+            continue
+        if period.year == year and period.end <= on:
+            found.append(Seen(period, o.value, o.cumulative, o.reference))
+    return found
 
 
 def counting(target: Target, period: str) -> Observation | None:
@@ -382,7 +407,10 @@ def standing(o: Observation) -> Status | None:
 
 
 def before_delete(target: Target) -> None:
-    """Refuse to delete a target whose figures still wait for approval: they would vanish unseen."""
+    """Refuse to delete a target with approved figures (they count: merge it into another instead) or with
+    figures still waiting for approval (they would vanish unseen)."""
+    if target.observations.filter(status=S.APPROVED).exists():
+        raise WorkflowError(f"{target.code} 已有审核通过的进度数据，不能删除；如是重复目标，请合并到另一目标")
     waiting = list(target.observations.filter(status=S.SUBMITTED).order_by("period")
                    .values_list("period", flat=True))
     if waiting:
@@ -422,6 +450,23 @@ def move_figures(drop: Target, keep: Target, by: User | None, reason: str) -> Me
     return Merged(moved, sorted(set(replaced)))
 
 
+def follow(moves: Mapping[int, int], by: User | None, reason: str) -> int:
+    """Move every figure of each old target (key of ``moves``) to its new target (the value): a new
+    version of the plan was imported, or an earlier one made current again. Each figure keeps its
+    state; the move is recorded in its history with ``by``, the moment and ``reason``. The old targets'
+    rows are locked first, so a figure submitted meanwhile is moved too, never left behind."""
+    if not moves:
+        return 0
+    with transaction.atomic():
+        _lock_targets(list(moves))
+        moving = list(Observation.objects.filter(target_id__in=list(moves)).order_by("id"))
+        for o in moving:
+            o.target_id = moves[o.target_id]
+        bulk_update_with_history(moving, Observation, ["target"], default_user=_person(by),
+                                 default_change_reason=reason)
+    return len(moving)
+
+
 # -- inside -----------------------------------------------------------------------------------
 
 
@@ -434,10 +479,11 @@ def _move(observation: Observation, by: User, to: str, reason: str, review_note:
         changed = Observation.objects.filter(pk=observation.pk, status=S.SUBMITTED).update(**fields)
         fresh = Observation.objects.select_related("target", "reviewed_by", "reported_by").get(pk=observation.pk)
         if not changed:
-            who = fresh.reviewed_by or fresh.reported_by or "他人"
+            who = fresh.reviewed_by or fresh.reported_by or gettext("他人")
             when = _when(fresh.reviewed_at) if fresh.reviewed_at else ""
-            raise AlreadyReviewed(f"{fresh.target.code} {fresh.period} 的数值已由{who}{when}处理为"
-                                  f"“{fresh.get_status_display()}”，没有再改")
+            raise AlreadyReviewed(gettext("%(code)s %(period)s 的数值已由%(who)s%(when)s处理为“%(status)s”，没有再改")
+                                  % {"code": fresh.target.code, "period": fresh.period, "who": who, "when": when,
+                                     "status": fresh.get_status_display()})
         fresh._history_user, fresh._change_reason = by, reason  # type: ignore[attr-defined]
         fresh.save(update_fields=list(fields))  # the same values again: this write is the history record
         return fresh
@@ -461,6 +507,21 @@ def _lock_targets(ids: list[int]) -> None:
         list(Target.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
     else:
         Target.objects.filter(pk__in=ids).update(code=F("code"))
+
+
+def _person(by: User | None) -> AbstractBaseUser | None:
+    """The user a history record names: nobody for the command line or an anonymous caller."""
+    return by if isinstance(by, AbstractBaseUser) and by.pk is not None else None
+
+
+def not_yours(code: str) -> str:
+    return gettext("目标 %(code)s 不属于你的单位，不能报送") % {"code": code}
+
+
+def said(e: Exception) -> str:
+    """An error of the tracking core in the language of the request (its message is Words)."""
+    message = e.args[0] if e.args else ""
+    return message.said(gettext) if isinstance(message, Words) else str(e)
 
 
 def _own(observation: Observation, by: User) -> bool:

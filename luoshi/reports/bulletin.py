@@ -20,9 +20,13 @@ from luoshi.progress.board import leads_of
 from luoshi.progress.models import Observation
 from luoshi.reports.files import Cell, Column, Number, Shaded
 from luoshi.tracking import STATUS_LABELS, Status, parse_period
+from luoshi.tracking.figures import say_percent
 
 LIGHT_WORDS = {"green": "绿", "yellow": "黄", "red": "红", "blue": "蓝", "grey": "灰"}
 LIGHT_COLOURS = {"green": "2F9E44", "yellow": "E0A800", "red": "D92D20", "blue": "2563EB", "grey": "98A2B3"}
+# The lights as the ground of a status cell in the files the office prints: pale, so that the black words
+# on them stay legible, in grey print too (where the words, 滞后（红）, carry the light).
+CELL_COLOURS = {"green": "D5ECD9", "yellow": "F9EDC2", "red": "F7D4D1", "blue": "D3E0FB", "grey": "E5E8ED"}
 COLUMNS = (Column("编号", 8, centred=True), Column("目标", 44), Column("牵头单位", 22), Column("实际", 16),
            Column("完成率", 9), Column("序时进度", 9), Column("状态", 24, centred=True))
 GOOD = (Status.ON_TRACK, Status.ACHIEVED)
@@ -52,7 +56,7 @@ class BulletinRow:
 
     def cells(self) -> tuple[Cell, ...]:
         return (self.code, self.target, self.lead, self.actual or "—", self.completion or "—", self.elapsed,
-                Shaded(self.label, LIGHT_COLOURS[self.light]))
+                Shaded(self.label, CELL_COLOURS[self.light]))
 
     @property
     def line(self) -> str:
@@ -264,7 +268,7 @@ def _summary(f: Figures, counts: Counter[Status], ahead: int) -> list[str]:
     every = f.every
     rated = sum(n for s, n in counts.items() if s not in (Status.NO_DATA, Status.NOT_DUE))
     good = counts[Status.ON_TRACK] + counts[Status.ACHIEVED]
-    share = f"{100 * good / rated:.1f}%" if rated else "—"
+    share = say_percent(100 * good / rated) if rated else "—"
     summary = [
         f"截至{f.on.year}年{f.on.month}月底，{f.plan.region}{f.plan.year}年政府工作报告确定的{len(every)}个目标中，"
         f"有数据可评估的{rated}个：达到或超过序时进度{counts[Status.ON_TRACK]}个（其中超序时进度{ahead}个），"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from luoshi.plans.models import Plan, Target
 from luoshi.reports.tables import EvaluationRow, judged_rows
 from luoshi.tracking import Status
+from luoshi.tracking.figures import say_number
 
 _MAGNITUDES = (("万亿", 1e12), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4))
 _UNSCALED = ("百分点", "万元户")
@@ -190,7 +191,7 @@ def line_chart(line: Line) -> LineChart | None:
 
 
 def _short(v: float) -> str:
-    return f"{v:,.1f}".rstrip("0").rstrip(".")
+    return say_number(v, 1)
 
 
 def table(result: Comparison) -> tuple[list[str], list[list[str]]]:

@@ -44,9 +44,9 @@ def evaluation_file(plan: Plan, year: int) -> tuple[bytes, str]:
 def bulletin_files(plan: Plan, period: str, formats: list[str]) -> list[tuple[str, bytes]]:
     """(file name, content) of the bulletin for ``period`` in each of ``formats`` (docx, pdf, xlsx)."""
     from luoshi.reports import bulletin_files as layout
-    from luoshi.reports.issuing import draft
+    from luoshi.reports.issuing import draft, period_of
 
-    made = draft(plan, period)
+    made = draft(plan, period_of(plan, period))
     writers = {"docx": layout.as_docx, "pdf": layout.as_pdf, "xlsx": layout.as_xlsx}
     stem = f"{plan.slug}-{period}-督查通报"
     return [(f"{stem}{'-附件' if fmt == 'xlsx' else ''}.{fmt}", writers[fmt](made)) for fmt in formats]

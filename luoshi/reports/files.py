@@ -30,6 +30,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from luoshi.tracking.figures import decimals, say_number
+
 SONG = "宋体"
 HEI = "黑体"
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -53,14 +55,14 @@ class Number:
     def of(cls, value: float, unit: str = "", signed: bool = False, most: int = 2, note: str = "") -> Number:
         """``value`` with as many decimals as it needs (at most ``most``); a rate in % becomes a share."""
         percent = unit == "%"
-        decimals = next((d for d in range(most + 1) if abs(round(value, d) - value) < 1e-9), most)
-        if abs(round(value, decimals) - value) < 1e-9:
-            value = round(value, decimals)  # 719.1999999999998 is 719.2 that went through a subtraction
-        return cls(value / 100 if percent else value, decimals, "" if percent else unit, percent, signed, note)
+        places = decimals(value, most)
+        if abs(round(value, places) - value) < 1e-9:
+            value = round(value, places)  # 719.1999999999998 is 719.2 that went through a subtraction
+        return cls(value / 100 if percent else value, places, "" if percent else unit, percent, signed, note)
 
     def __str__(self) -> str:
         shown = self.value * 100 if self.percent else self.value
-        text = f"{shown:{'+' if self.signed and shown else ''},.{self.decimals}f}"
+        text = say_number(shown, self.decimals, fixed=True, signed=self.signed)
         return text + ("%" if self.percent else self.unit) + self.note
 
     @property

@@ -12,7 +12,8 @@ from luoshi.plans.models import Plan
 from luoshi.reports import bulletin_files as layout
 from luoshi.reports.bulletin import Bulletin, Letterhead, bulletin
 from luoshi.reports.models import BulletinSettings, BulletinText, IssuedBulletin
-from luoshi.tracking import STATUS_LABELS
+from luoshi.tracking import STATUS_LABELS, BadPeriod, parse_period
+from luoshi.tracking.periods import canonical
 
 
 def settings_of(plan: Plan) -> BulletinSettings:
@@ -46,10 +47,21 @@ def save_text(plan: Plan, period: str, summary: str, user: object) -> BulletinTe
     return text
 
 
+def period_of(plan: Plan, text: str) -> str:
+    """``text`` as the period of a bulletin of ``plan``: a month, quarter or half of the plan's year, in
+    its one stored form (2024-6 is 2024-06); else :class:`BadPeriod` saying why."""
+    period = canonical(text)
+    if parse_period(period).year != plan.year:
+        raise BadPeriod(f"{period} 不在计划 {plan.slug} 的年份（{plan.year}年）内")
+    return period
+
+
 @transaction.atomic
 def issue(plan: Plan, period: str, user: object) -> IssuedBulletin:
     """Number the bulletin for ``period`` (the settings' next number), make its files and keep them with
-    the figures they were made from. The number is taken under a row lock: two issuing at once get two."""
+    the figures they were made from. The number is taken under a row lock: two issuing at once get two.
+    The web page and ``luoshi export bulletin --issue`` both issue through here."""
+    period = period_of(plan, period)
     settings_of(plan)
     s = BulletinSettings.objects.select_for_update().get(slug=plan.slug)
     today = timezone.localdate()
@@ -65,6 +77,11 @@ def issue(plan: Plan, period: str, user: object) -> IssuedBulletin:
     s.next_number = number + 1
     s.save(update_fields=["next_number"])
     return issued
+
+
+def issued_name(issued: IssuedBulletin, fmt: str) -> str:
+    """The file name an issued bulletin's .docx, .pdf or attachments' .xlsx is sent under."""
+    return f"{issued.reference}{issued.title}{'-附件' if fmt == 'xlsx' else ''}.{fmt}"
 
 
 def figures(b: Bulletin) -> dict[str, object]:

@@ -162,5 +162,4 @@ def issued_download(request: HttpRequest, slug: str, pk: int, fmt: str) -> HttpR
         raise Http404("没有这种格式")
     _whole_plan_reader(request)
     issued = get_object_or_404(IssuedBulletin, slug=slug, pk=pk)
-    suffix = "-附件" if fmt == "xlsx" else ""
-    return _attachment(bytes(getattr(issued, fmt)), f"{issued.reference}{issued.title}{suffix}.{fmt}", fmt)
+    return _attachment(bytes(getattr(issued, fmt)), issuing.issued_name(issued, fmt), fmt)

@@ -14,7 +14,10 @@ from django.utils.translation import get_language, gettext
 
 from luoshi.extract.model import COMPARATOR_LABELS, KIND_LABELS, Comparator, Kind
 from luoshi.tracking import STATUS_LABELS, Status
+from luoshi.tracking.figures import say_number, say_percent
+from luoshi.tracking.model import Period
 from luoshi.tracking.render import LIGHTS
+from luoshi.tracking.words import Words, period_words
 
 if TYPE_CHECKING:
     from luoshi.reports.tables import EvaluationRow
@@ -44,14 +47,26 @@ def verdict(value: Status | str, words: str) -> str:
 
 @register.filter
 def figure(x: float | None) -> str:
-    if x is None:
-        return "—"
-    return f"{x:,.2f}".rstrip("0").rstrip(".")
+    return say_number(x)
 
 
 @register.filter
 def percent(x: float | None) -> str:
-    return "—" if x is None else f"{x:.1f}%"
+    return say_percent(x)
+
+
+@register.filter
+def period(p: Period | None) -> str:
+    """2024年1-6月, or in English 2024, months 1–6."""
+    return "" if p is None else period_words(p).said(gettext)
+
+
+@register.filter
+def said(text: str | None) -> str:
+    """What the tracking core says (a status's reason) in the page's language."""
+    if isinstance(text, Words):
+        return text.said(gettext)
+    return text or ""
 
 
 @register.filter

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from luoshi.tracking.figures import say_percent
+
 FREQUENCIES = ("month", "quarter", "year")  # finest first
 FREQUENCY_LABELS = {"month": "月度", "quarter": "季度", "year": "年度"}
 DEFAULT_DUE_DAY = 10
@@ -218,4 +220,4 @@ class Tally:
         if self.due == 0:
             return "尚无到期报送"
         return (f"应报{self.due}项：按时{self.on_time}项、逾期{self.late}项、未报{self.missing}项，"
-                f"及时率{self.on_time * 100 / self.due:.1f}%")
+                f"及时率{say_percent(self.on_time * 100 / self.due)}")

@@ -12,6 +12,7 @@ import re
 
 from luoshi.extract.model import Kind
 from luoshi.tracking.model import Goal, Period
+from luoshi.tracking.words import words
 
 LARGEST = 1e15
 """No figure a government reports comes near this (全国GDP is about 1.3e6 亿元); 1e308 is a typo or an attack."""
@@ -22,7 +23,8 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋", "01234567
 
 
 class BadFigure(ValueError):
-    """Not a figure this target can have; the message says why, in Chinese, for the person who typed it."""
+    """Not a figure this target can have; the message (:class:`~luoshi.tracking.words.Words`) says why, in
+    Chinese, for the person who typed it, and can be said in English."""
 
 
 def read_number(raw: object) -> float:
@@ -31,20 +33,20 @@ def read_number(raw: object) -> float:
     Raises :class:`BadFigure` for anything else, including ``inf``, ``nan`` and values beyond :data:`LARGEST`.
     """
     if isinstance(raw, bool):
-        raise BadFigure(f"“{raw}”不是数字")
+        raise BadFigure(words("“%(raw)s”不是数字", raw=raw))
     if isinstance(raw, int | float):
         value = float(raw)
     elif isinstance(raw, str):
         text = _GROUPING.sub("", raw.strip().translate(_FULL_WIDTH))
         if text.lower().lstrip("+-") in ("inf", "infinity", "nan"):
-            raise BadFigure(f"“{text}”不是有限的数值（无穷大或非数），只填实际的数字")
+            raise BadFigure(words("“%(raw)s”不是有限的数值（无穷大或非数），只填实际的数字", raw=text))
         if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", text):
-            raise BadFigure(f"“{raw.strip()[:40]}”不是数字：只填数字，不带单位和“约”“超”等字")
+            raise BadFigure(words("“%(raw)s”不是数字：只填数字，不带单位和“约”“超”等字", raw=raw.strip()[:40]))
         value = float(text)
     else:
-        raise BadFigure(f"“{str(raw)[:40]}”不是数字")
+        raise BadFigure(words("“%(raw)s”不是数字", raw=str(raw)[:40]))
     if not math.isfinite(value) or abs(value) > LARGEST:
-        raise BadFigure(f"“{str(raw).strip()[:40]}”超出了任何统计数的范围")
+        raise BadFigure(words("“%(raw)s”超出了任何统计数的范围", raw=str(raw).strip()[:40]))
     return value
 
 
@@ -54,17 +56,20 @@ def check_figure(goal: Goal, value: float, reference: float | None = None) -> No
     A growth cannot fall below −100 %, a share or rate cannot be negative, a milestone is
     done (1), not done (0) or a share of the way in between.
     """
-    for name, x in (("数值", value), ("对照数", reference)):
+    for name, x in ((words("数值"), value), (words("对照数"), reference)):
         if x is not None and (not math.isfinite(x) or abs(x) > LARGEST):
-            raise BadFigure(f"{name}超出了任何统计数的范围")
+            raise BadFigure(words("%(name)s超出了任何统计数的范围", name=name))
     if goal.kind == Kind.MILESTONE and not 0 <= value <= 1:
-        raise BadFigure(f"节点类目标只能填 1（已完成）、0（未开始）或 0 到 1 之间的进度，不能填 {value:g}")
+        raise BadFigure(words("节点类目标只能填 1（已完成）、0（未开始）或 0 到 1 之间的进度，不能填 %(value)s",
+                              value=say_number(value)))
     if goal.kind == Kind.GROWTH or (goal.kind == Kind.DIRECTION and goal.unit == "%"):
-        for name, x in (("增速", value), ("对照数", reference)):
+        for name, x in ((words("增速"), value), (words("对照数"), reference)):
             if x is not None and x < -100:
-                raise BadFigure(f"{name} {x:g}% 低于 −100%：比上年减少不会超过全部")
+                raise BadFigure(words("%(name)s %(value)s%% 低于 −100%%：比上年减少不会超过全部", name=name,
+                                      value=say_number(x)))
     if goal.kind == Kind.LEVEL and (goal.unit or "") in _SHARE_UNITS and value < 0:
-        raise BadFigure(f"比率或占比不能为负数（填了 {value:g}{goal.unit}）")
+        raise BadFigure(words("比率或占比不能为负数（填了 %(value)s%(unit)s）", value=say_number(value),
+                              unit=goal.unit or ""))
 
 
 def needs_reference(goal: Goal, period: Period) -> bool:
@@ -73,3 +78,25 @@ def needs_reference(goal: Goal, period: Period) -> bool:
     if goal.kind == Kind.RELATION:
         return True
     return goal.kind == Kind.DIRECTION and not (period.is_year and goal.baseline is not None)
+
+
+def decimals(x: float, most: int = 2) -> int:
+    """How many decimals ``x`` needs once rounded to ``most``: 450.0 → 0, 5.25 → 2, 719.1999999999998 → 1."""
+    rounded = round(x, most)
+    return next(d for d in range(most + 1) if abs(round(x, d) - rounded) < 1e-9 * max(1.0, abs(x)))
+
+
+def say_number(x: float | None, most: int = 2, *, fixed: bool = False, signed: bool = False) -> str:
+    """A figure as luoshi writes it everywhere (pages, files, bulletins, reasons, messages): thousands
+    grouped, at most ``most`` decimals and no trailing zeros (exactly ``most`` when ``fixed``), ``+``
+    before a positive change when ``signed``; "—" for no figure. Never scientific notation."""
+    if x is None:
+        return "—"
+    places = most if fixed else decimals(x, most)
+    sign = "+" if signed and round(x, places) else ""
+    return f"{x:{sign},.{places}f}"
+
+
+def say_percent(x: float | None) -> str:
+    """A completion rate or 序时进度 in percent: one decimal, always (50.0%)."""
+    return "—" if x is None else say_number(x, 1, fixed=True) + "%"

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from luoshi.tracking.figures import say_number, say_percent
 from luoshi.tracking.model import STATUS_LABELS, Assessment, Status
 
 LIGHTS = {"green": "●绿", "yellow": "●黄", "red": "●红", "blue": "●蓝", "grey": "○灰"}
@@ -45,11 +46,11 @@ def as_table(assessments: Iterable[Assessment], names: dict[str, str] | None = N
     for a in assessments:
         head = f"{a.goal} {names.get(a.goal, '')}".rstrip()
         lines.append(f"{head}  {label(a.status)}")
-        figures = [f"实际 {_figure(a.actual)}", f"应达 {_figure(a.expected)}",
-                   f"完成率 {_percent(a.completion)}", f"序时进度 {_percent(a.elapsed)}"]
+        figures = [f"实际 {say_number(a.actual)}", f"应达 {say_number(a.expected)}",
+                   f"完成率 {say_percent(a.completion)}", f"序时进度 {say_percent(a.elapsed)}"]
         if a.forecast is not None:
             verdict = STATUS_LABELS[a.forecast_status][0] if a.forecast_status else "—"
-            figures.append(f"年末预计 {_figure(a.forecast)}（{verdict}）")
+            figures.append(f"年末预计 {say_number(a.forecast)}（{verdict}）")
         lines.append("    " + " · ".join(figures))
         lines.append(f"    {a.reason}")
     return "\n".join(lines) + "\n"
@@ -57,11 +58,3 @@ def as_table(assessments: Iterable[Assessment], names: dict[str, str] | None = N
 
 def _round(x: float | None) -> float | None:
     return None if x is None else round(x, 4)
-
-
-def _figure(x: float | None) -> str:
-    return "—" if x is None else f"{x:,.4f}".rstrip("0").rstrip(".")
-
-
-def _percent(x: float | None) -> str:
-    return "—" if x is None else f"{x:.1f}%"

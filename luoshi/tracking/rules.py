@@ -12,15 +12,38 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from luoshi.extract.model import Comparator, Kind
+from luoshi.tracking.figures import say_number, say_percent
 from luoshi.tracking.model import Assessment, Better, Goal, Observation, Period, Rules, Status
 from luoshi.tracking.trajectory import elapsed_share
+from luoshi.tracking.words import Words, period_words, words
 
 GE, GT, ABOUT, LE, EQ = (Comparator.AT_LEAST, Comparator.ABOVE, Comparator.ABOUT,
                          Comparator.AT_MOST, Comparator.REACH)
-_WORDS = {GE: "不低于", GT: "高于", ABOUT: "左右", LE: "不高于", EQ: "达到"}
-_RELATION_WORDS = {GE: "不低于对照数", GT: "高于对照数", ABOUT: "与对照数同步", LE: "不高于对照数",
-                   EQ: "达到对照数"}
-_BAND_RULE = "累计完成率不低于序时进度为达到序时进度，落后{band}个百分点以内为略低于序时进度，更多为滞后"
+
+
+def _aim(comparator: Comparator, value: str) -> Words:
+    """不低于800亿元, 6%左右: what the target asks, in words."""
+    if comparator == GE:
+        return words("不低于%(value)s", value=value)
+    if comparator == GT:
+        return words("高于%(value)s", value=value)
+    if comparator == ABOUT:
+        return words("%(value)s左右", value=value)
+    if comparator == LE:
+        return words("不高于%(value)s", value=value)
+    return words("达到%(value)s", value=value)
+
+
+def _relation_aim(comparator: Comparator) -> Words:
+    if comparator == GE:
+        return words("不低于对照数")
+    if comparator == GT:
+        return words("高于对照数")
+    if comparator == ABOUT:
+        return words("与对照数同步")
+    if comparator == LE:
+        return words("不高于对照数")
+    return words("达到对照数")
 
 
 DEFAULT_RULES = Rules()
@@ -58,27 +81,33 @@ def assess(goal: Goal, observations: Iterable[Observation], on: date,
         return _cumulative(goal, period, actual, on, rules)
     if goal.kind == Kind.RELATION:
         if reference is None:
-            return _empty(goal, on, Status.NO_DATA, period,
-                          f"{period}有本项数值{_n(actual)}，但缺少对照指标的数值，无法比较")
+            return _empty(goal, on, Status.NO_DATA, period, words(
+                "%(period)s有本项数值%(actual)s，但缺少对照指标的数值，无法比较", period=_period(period),
+                actual=_n(actual)))
         comparator = goal.comparator or ABOUT
-        return _standing(goal, period, actual, reference, comparator, on, rules,
-                         f"{period}本项{_n(actual)}{goal.unit or ''}，对照指标{_n(reference)}")
+        return _standing(goal, period, actual, reference, comparator, on, rules, words(
+            "%(period)s本项%(actual)s%(unit)s，对照指标%(reference)s", period=_period(period), actual=_n(actual),
+            unit=goal.unit or "", reference=_n(reference)))
     if goal.kind == Kind.DIRECTION:
         base = reference if reference is not None else (goal.baseline if period.is_year else None)
         if base is None:
-            return _empty(goal, on, Status.NO_DATA, period,
-                          f"{period}数值{_n(actual)}，但缺少上年同期数，无法判断升降")
+            return _empty(goal, on, Status.NO_DATA, period, words(
+                "%(period)s数值%(actual)s，但缺少上年同期数，无法判断升降", period=_period(period), actual=_n(actual)))
         comparator = GE if goal.better == Better.HIGHER else LE
-        return _standing(goal, period, actual, base, comparator, on, rules,
-                         f"{period}为{_n(actual)}，上年同期{_n(base)}", strict=True)
+        return _standing(goal, period, actual, base, comparator, on, rules, words(
+            "%(period)s为%(actual)s，上年同期%(base)s", period=_period(period), actual=_n(actual), base=_n(base)),
+            strict=True)
     if goal.value is None:
-        return _empty(goal, on, Status.NO_DATA, period, "目标没有数值，无法比较")
+        return _empty(goal, on, Status.NO_DATA, period, words("目标没有数值，无法比较"))
     if goal.kind == Kind.CHANGE and goal.baseline is not None:
         change = actual - goal.baseline
-        return _standing(goal, period, change, goal.value, goal.comparator or EQ, on, rules,
-                         f"{period}为{_n(actual)}，基期{_n(goal.baseline)}，变动{_n(change)}个百分点")
-    return _standing(goal, period, actual, goal.value, goal.comparator or EQ, on, rules,
-                     f"{period}{'增长' if goal.kind == Kind.GROWTH else '为'}{_n(actual)}{_unit(goal)}")
+        return _standing(goal, period, change, goal.value, goal.comparator or EQ, on, rules, words(
+            "%(period)s为%(actual)s，基期%(baseline)s，变动%(change)s个百分点", period=_period(period),
+            actual=_n(actual), baseline=_n(goal.baseline), change=_n(change)))
+    said = (words("%(period)s增长%(actual)s%(unit)s", period=_period(period), actual=_n(actual), unit=_unit(goal))
+            if goal.kind == Kind.GROWTH else
+            words("%(period)s为%(actual)s%(unit)s", period=_period(period), actual=_n(actual), unit=_unit(goal)))
+    return _standing(goal, period, actual, goal.value, goal.comparator or EQ, on, rules, said)
 
 
 # -- figures ---------------------------------------------------------------------
@@ -127,13 +156,10 @@ def _missing(goal: Goal, observations: list[Observation], on: date, rules: Rules
         goal.frequency or "month", date(goal.year, 1, 31))
     due = first_end + timedelta(days=rules.publication_lag_days)
     if on < due:
-        return _empty(goal, on, Status.NOT_DUE, None,
-                      f"首个{_FREQUENCY_WORDS.get(goal.frequency or 'month', '月度')}数据应于"
-                      f"{due.isoformat()}前后发布，尚未到报送期")
-    return _empty(goal, on, Status.NO_DATA, None, f"数据应于{due.isoformat()}前后发布，至今没有报送")
-
-
-_FREQUENCY_WORDS = {"month": "月度", "quarter": "季度", "year": "年度"}
+        frequency = {"quarter": words("季度"), "year": words("年度")}.get(goal.frequency or "month", words("月度"))
+        return _empty(goal, on, Status.NOT_DUE, None, words(
+            "首个%(frequency)s数据应于%(due)s前后发布，尚未到报送期", frequency=frequency, due=due.isoformat()))
+    return _empty(goal, on, Status.NO_DATA, None, words("数据应于%(due)s前后发布，至今没有报送", due=due.isoformat()))
 
 
 # -- the rules by kind ------------------------------------------------------------
@@ -143,7 +169,7 @@ def _cumulative(goal: Goal, period: Period, actual: float, on: date, rules: Rule
     """Amounts and counts that build up over the year, rated against 序时进度."""
     target = goal.value
     if target is None or target == 0:
-        return _empty(goal, on, Status.NO_DATA, period, "目标值为空或为零，无法计算完成率")
+        return _empty(goal, on, Status.NO_DATA, period, words("目标值为空或为零，无法计算完成率"))
     share = elapsed_share(period.last, goal.profile)
     elapsed = share * 100
     completion = actual / target * 100
@@ -151,9 +177,10 @@ def _cumulative(goal: Goal, period: Period, actual: float, on: date, rules: Rule
     final = period.is_year
     comparator = goal.comparator or EQ
     lower = comparator == LE or goal.better == Better.LOWER
-    basis = (f"{period}累计{_n(actual)}{goal.unit or ''}，为目标{_n(target)}{goal.unit or ''}的"
-             f"{completion:.1f}%；序时进度{elapsed:.1f}%"
-             + ("（按上年各月占比）" if goal.profile else f"（{period.last}/12个月）"))
+    months = words("（按上年各月占比）") if goal.profile else words("（%(months)s/12个月）", months=period.last)
+    done = words("%(period)s累计%(actual)s%(unit)s，为目标%(target)s%(unit)s的%(completion)s", period=_period(period),
+                 actual=_n(actual), unit=goal.unit or "", target=_n(target), completion=say_percent(completion))
+    basis = words("%(done)s；序时进度%(elapsed)s%(months)s", done=done, elapsed=say_percent(elapsed), months=months)
     forecast = actual / share if share > 0 else None
     forecast_status = None
     if forecast is not None:
@@ -161,16 +188,19 @@ def _cumulative(goal: Goal, period: Period, actual: float, on: date, rules: Rule
     if final or (_meets(actual, target, comparator, goal, rules) and not lower):
         met = _meets(actual, target, comparator, goal, rules)
         status = Status.ACHIEVED if met else Status.MISSED
-        verdict = "已完成目标" if met else "未完成目标"
-        reason = f"{basis}。全年{verdict}（{_WORDS[comparator]}{_n(target)}），差额{_n(actual - target)}"
+        reason = words("%(basis)s。全年已完成目标（%(aim)s），差额%(margin)s" if met else
+                       "%(basis)s。全年未完成目标（%(aim)s），差额%(margin)s",
+                       basis=basis, aim=_aim(comparator, _n(target)), margin=_n(actual - target))
         return Assessment(goal.id, on, status, expected, actual, completion, elapsed, forecast,
                           forecast_status, reason, period, actual - target if final else None)
     if lower:
         gap = completion - elapsed  # spending faster than the year is a risk for a cap
-        words = f"超出序时进度{gap:.1f}个百分点" if gap > 0 else f"低于序时进度{-gap:.1f}个百分点"
+        pace = (words("超出序时进度%(gap)s个百分点", gap=_points(gap)) if gap > 0 else
+                words("低于序时进度%(gap)s个百分点", gap=_points(-gap)))
     else:
         gap = elapsed - completion
-        words = f"落后序时进度{gap:.1f}个百分点" if gap > 0 else f"超序时进度{-gap:.1f}个百分点"
+        pace = (words("落后序时进度%(gap)s个百分点", gap=_points(gap)) if gap > 0 else
+                words("超序时进度%(gap)s个百分点", gap=_points(-gap)))
     if lower and actual > target:
         status = Status.BEHIND
     elif gap <= rules.grace_band:
@@ -179,40 +209,49 @@ def _cumulative(goal: Goal, period: Period, actual: float, on: date, rules: Rule
         status = Status.AT_RISK
     else:
         status = Status.BEHIND
-    rule = _BAND_RULE.format(band=_n(rules.at_risk_band))
-    reason = f"{basis}；{words}。规则：{rule}"
+    rule = words("累计完成率不低于序时进度为达到序时进度，落后%(band)s个百分点以内为略低于序时进度，更多为滞后",
+                 band=_n(rules.at_risk_band))
+    reason = words("%(basis)s；%(pace)s。规则：%(rule)s", basis=basis, pace=pace, rule=rule)
     return Assessment(goal.id, on, status, expected, actual, completion, elapsed, forecast,
                       forecast_status, reason, period)
 
 
 def _standing(goal: Goal, period: Period, actual: float, target: float, comparator: Comparator,
-              on: date, rules: Rules, basis: str, strict: bool = False) -> Assessment:
+              on: date, rules: Rules, basis: Words, strict: bool = False) -> Assessment:
     """Growth rates, rates and shares, changes, relations, directions: the latest figure as it stands."""
     final = period.is_year
     met = _meets(actual, target, comparator, goal, rules, strict)
     elapsed = elapsed_share(period.last, None) * 100
     completion = actual / target * 100 if target else None
     if goal.kind in (Kind.RELATION, Kind.DIRECTION):
-        aim = _RELATION_WORDS[comparator] + ("（±" + _n(rules.about_band) + "）" if comparator == ABOUT else "")
+        aim = _relation_aim(comparator)
+        if comparator == ABOUT:
+            aim = words("%(aim)s（±%(band)s）", aim=aim, band=_n(rules.about_band))
     else:
         value = _n(target) + (f"—{_n(goal.value_max)}" if goal.value_max is not None else "")
-        aim = f"{value}{_unit(goal)}左右" if comparator == ABOUT else f"{_WORDS[comparator]}{value}{_unit(goal)}"
+        aim = _aim(comparator, words("%(value)s%(unit)s", value=value, unit=_unit(goal)))
     if final:
         status = Status.ACHIEVED if met else Status.MISSED
-        reason = f"{basis}；目标{aim}。全年{'已完成' if met else '未完成'}，差额{_n(actual - target)}"
+        reason = words("%(basis)s；目标%(aim)s。全年已完成，差额%(margin)s" if met else
+                       "%(basis)s；目标%(aim)s。全年未完成，差额%(margin)s",
+                       basis=basis, aim=aim, margin=_n(actual - target))
         return Assessment(goal.id, on, status, target, actual, completion, elapsed, actual,
                           status, reason, period, actual - target)
     shortfall = _shortfall(actual, target, comparator, goal, rules)
+    tolerance = _n(rules.tolerance)
     if met:
-        status, words = Status.ON_TRACK, "符合目标要求"
+        status, gap = Status.ON_TRACK, words("符合目标要求")
     elif strict:
-        status, words = Status.BEHIND, "方向与目标相反"
+        status, gap = Status.BEHIND, words("方向与目标相反")
     elif shortfall <= rules.tolerance:
-        status, words = Status.AT_RISK, f"差{_n(shortfall)}个百分点，在容差{_n(rules.tolerance)}以内"
+        status, gap = Status.AT_RISK, words("差%(gap)s个百分点，在容差%(tolerance)s以内", gap=_n(shortfall),
+                                            tolerance=tolerance)
     else:
-        status, words = Status.BEHIND, f"差{_n(shortfall)}个百分点，超过容差{_n(rules.tolerance)}"
-    reason = (f"{basis}；目标{aim}；{words}。规则：按最新累计数与目标比较，"
-              f"未达目标{_n(rules.tolerance)}个百分点以内为略低，更多为滞后；全年按当前水平预计")
+        status, gap = Status.BEHIND, words("差%(gap)s个百分点，超过容差%(tolerance)s", gap=_n(shortfall),
+                                           tolerance=tolerance)
+    rule = words("按最新累计数与目标比较，未达目标%(tolerance)s个百分点以内为略低，更多为滞后；全年按当前水平预计",
+                 tolerance=tolerance)
+    reason = words("%(basis)s；目标%(aim)s；%(gap)s。规则：%(rule)s", basis=basis, aim=aim, gap=gap, rule=rule)
     forecast_status = Status.ACHIEVED if met else Status.MISSED
     return Assessment(goal.id, on, status, target, actual, completion, elapsed, actual,
                       forecast_status, reason, period)
@@ -225,22 +264,26 @@ def _milestone(goal: Goal, observations: list[Observation], on: date, rules: Rul
     elapsed = elapsed_share(on.month if on.year == goal.year else 12, None) * 100
     year_over = on >= date(goal.year, 12, 31)
     if latest is not None and latest.value >= 1:
-        return Assessment(goal.id, on, Status.ACHIEVED, 1, 1, 100, elapsed, 1, Status.ACHIEVED,
-                          f"{latest.period}报告已完成；时限{deadline.isoformat()}", latest.period)
+        return Assessment(goal.id, on, Status.ACHIEVED, 1, 1, 100, elapsed, 1, Status.ACHIEVED, words(
+            "%(period)s报告已完成；时限%(deadline)s", period=_period(latest.period), deadline=deadline.isoformat()),
+            latest.period)
     if latest is None:
         status = Status.NO_DATA if on > deadline else Status.NOT_DUE
-        words = "已过时限，未报告完成情况" if on > deadline else "未报告进展，时限未到"
-        return _empty(goal, on, status, None, f"{words}（时限{deadline.isoformat()}）")
-    done = f"{latest.period}报告尚未完成（进度{latest.value * 100:.0f}%）"
+        said = words("已过时限，未报告完成情况") if on > deadline else words("未报告进展，时限未到")
+        return _empty(goal, on, status, None, words("%(said)s（时限%(deadline)s）", said=said,
+                                                     deadline=deadline.isoformat()))
+    done = words("%(period)s报告尚未完成（进度%(progress)s%%）", period=_period(latest.period),
+                 progress=say_number(latest.value * 100, 0))
     if on > deadline:
         status = Status.MISSED if year_over else Status.BEHIND
-        words = f"已超过时限{(on - deadline).days}天"
+        said = words("已超过时限%(days)s天", days=(on - deadline).days)
     elif (deadline - on).days <= rules.warning_days:
-        status, words = Status.AT_RISK, f"距时限仅{(deadline - on).days}天（提醒期{rules.warning_days}天）"
+        status, said = Status.AT_RISK, words("距时限仅%(days)s天（提醒期%(warning)s天）", days=(deadline - on).days,
+                                            warning=rules.warning_days)
     else:
-        status, words = Status.ON_TRACK, f"距时限还有{(deadline - on).days}天"
-    return Assessment(goal.id, on, status, 1, latest.value, latest.value * 100, elapsed, None, None,
-                      f"{done}；时限{deadline.isoformat()}，{words}", latest.period)
+        status, said = Status.ON_TRACK, words("距时限还有%(days)s天", days=(deadline - on).days)
+    return Assessment(goal.id, on, status, 1, latest.value, latest.value * 100, elapsed, None, None, words(
+        "%(done)s；时限%(deadline)s，%(said)s", done=done, deadline=deadline.isoformat(), said=said), latest.period)
 
 
 # -- comparisons ------------------------------------------------------------------
@@ -283,16 +326,21 @@ def _shortfall(actual: float, target: float, comparator: Comparator, goal: Goal,
     return max(0.0, target - band - actual)
 
 
-def _empty(goal: Goal, on: date, status: Status, period: Period | None, reason: str) -> Assessment:
+def _empty(goal: Goal, on: date, status: Status, period: Period | None, reason: Words) -> Assessment:
     elapsed = elapsed_share(on.month if on.year == goal.year else (12 if on.year > goal.year else 0))
     return Assessment(goal.id, on, status, None, None, None, elapsed * 100, None, None, reason, period)
 
 
 def _n(x: float | None) -> str:
-    if x is None:
-        return "—"
-    return f"{x:.4f}".rstrip("0").rstrip(".") if abs(x) < 1e12 else f"{x:.4g}"
+    return say_number(x)
 
 
-def _unit(goal: Goal) -> str:
-    return "个百分点" if goal.unit == "百分点" else (goal.unit or "")
+def _points(gap: float) -> str:
+    return say_number(gap, 1, fixed=True)
+
+
+def _unit(goal: Goal) -> str | Words:
+    return words("个百分点") if goal.unit == "百分点" else (goal.unit or "")
+
+
+_period = period_words

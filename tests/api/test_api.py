@@ -86,6 +86,21 @@ def test_it_refuses_a_value_that_is_not_a_number(plan: Plan, liaison: User) -> N
     assert response.status_code == 422 and Observation.objects.count() == 0
 
 
+@pytest.mark.parametrize("value", ["Infinity", "-Infinity", "NaN", "1e308", "1e999"])
+def test_it_refuses_an_infinite_or_impossible_value_and_never_writes_invalid_json(plan: Plan, liaison: User,
+                                                                                  value: str) -> None:
+    """The attack of issue 12: inf was stored, the target showed 已完成 and the API emitted Infinity."""
+    response = api(liaison).post("/api/plans/jiangcheng-2024/targets/1.1.1/observations",
+                                 data='{"period": "2024-06", "value": ' + value + '}', content_type="application/json")
+    assert response.status_code in (400, 422) and Observation.objects.count() == 0
+
+    def strict(constant: str) -> None:
+        raise AssertionError(f"not JSON: {constant}")
+
+    json.loads(response.content, parse_constant=strict)
+    json.loads(api(liaison).get("/api/plans/jiangcheng-2024/assessments?on=2024-06-30").content, parse_constant=strict)
+
+
 def test_it_serves_its_docs_without_a_cdn(db: None) -> None:
     page = Client().get("/api/docs").content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in page and "cdn" not in page.lower()

@@ -16,7 +16,7 @@ from luoshi import cli
 sys.argv = ["luoshi", *sys.argv[1:]]
 cli.main()
 from django.apps import apps
-loaded = [m for m in ("django.db.models", "luoshi.plans.models", "openpyxl", "docx", "weasyprint", "ninja")
+loaded = [m for m in ("django.db.models", "luoshi.plans.models", "openpyxl", "docx", "typst", "ninja")
           if m in sys.modules]
 sys.stderr.write(f"set up: {apps.ready}; loaded: {loaded}")
 """

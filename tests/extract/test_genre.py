@@ -139,3 +139,82 @@ def test_it_reads_a_ratio_written_without_a_unit(text: str, expected: list[tuple
 def test_it_gives_each_item_the_deadline_written_in_it() -> None:
     found = targets("2025年政府工作报告\n\n新建项目开工率一季度达40%、二季度达75%、10月底前全部开工。")
     assert [(t.value, str(t.deadline)) for t in found if t.kind.numeric] == [(40, "2025-03-31"), (75, "2025-06-30")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a range is at least its lower bound
+    ("实施8—12个“揭榜挂帅”项目。", [("实施揭榜挂帅项目", "level", ">=", 8, "个")]),
+    # a bare rate after a growth is a growth too
+    ("城乡居民人均可支配收入增长6%、7.5%。",
+     [("城乡居民人均可支配收入", "growth", "=", 6, "%"), ("城乡居民人均可支配收入", "growth", "=", 7.5, "%")]),
+    # each stage of the projects keeps its own verb
+    ("重大项目开工120项、续建300项、竣工90项。",
+     [("重大项目开工", "level", "=", 120, "项"), ("续建", "level", "=", 300, "项"), ("竣工", "level", "=", 90, "项")]),
+    ("年内完成投资280亿元以上。", [("完成投资", "level", ">=", 280, "亿元")]),
+])
+def test_it_reads_ranges_lists_and_stages_in_their_own_terms(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert [brief(t) for t in targets(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "滚动实施八大产业项目，总投资180亿元。",  # what the projects cost in all
+    "扎实开展12条重点产业链提升三年行动。",  # the chains of a three-year programme
+    "推动50亿元、20亿元重特大产业项目取得新突破。",  # classes of projects by size
+])
+def test_it_leaves_totals_programmes_and_size_classes_alone(text: str) -> None:
+    assert [t for t in targets(text) if t.kind.numeric] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # items that each close with their own verb
+    ("力促东方铁路专用线开工、南山物流专用线完工。",
+     [("milestone", "东方铁路专用线开工"), ("milestone", "南山物流专用线完工")]),
+    # one verb and a deadline after several named objects
+    ("力争东湖、西坊河水库上半年开工。", [("milestone", "东湖开工"), ("milestone", "西坊河水库开工")]),
+    # a deliverable after the figures of its clause
+    ("新建项目开工率二季度达75%、10月底前全部开工。", [("level", "新建项目开工率"), ("milestone", "全部开工")]),
+    ("确保全市PM2.5平均浓度持续改善。", [("direction", "PM2.5平均浓度")]),
+    ("较大事故起数、死亡人数实现“双下降”。", [("direction", "较大事故起数"), ("direction", "死亡人数")]),
+    ("民间投资占比稳定上升。", [("direction", "民间投资占比")]),
+    ("快递业务量保持全国首位。", [("relation", "快递业务量")]),
+    ("研发经费投入强度达到全国平均水平。", [("relation", "研发经费投入强度")]),
+    ("争当全国数字化转型标杆。", [("milestone", "争当全国数字化转型标杆")]),
+])
+def test_it_finds_deliverables_directions_and_ranks_in_words(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.kind.value, t.indicator) for t in targets(text)] == expected
+
+
+
+@pytest.mark.parametrize("text", ["各10个。", "均5%、各3家。", "、各20%"])
+def test_it_reads_a_shared_figure_with_no_subject_written(text: str) -> None:
+    assert [t.value for t in targets(text) if t.kind.numeric]  # found, and nothing raised
+
+
+def test_it_leaves_the_baseline_of_a_rise_out_of_the_indicator() -> None:
+    found = targets("城乡低保标准由480元提高到530元。")
+    assert [brief(t) for t in found] == [("城乡低保标准", "level", "=", 530, "元")]
+
+
+def test_it_reads_a_total_after_a_count_as_the_total_of_the_same_things() -> None:
+    found = targets("新增省级以上“专精特新”企业60家、总量突破900家。")
+    assert [t.indicator for t in found] == ["新增省级以上专精特新企业", "省级以上专精特新企业总量"]
+
+
+def test_it_leaves_how_long_a_yearly_amount_runs_out_of_the_indicator() -> None:
+    [found] = targets("从今年起连续三年每年筹措4亿元资金支持制造业发展。")
+    assert (found.indicator, found.value, found.unit) == ("每年筹措资金", 4, "亿元")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("切实抓好年度投资980.5亿元的640个市级重点项目。",
+     [("市级重点项目年度投资", "level", "=", 980.5, "亿元"), ("市级重点项目", "level", "=", 640, "个")]),
+    # a total over several years describes the projects; only their count is the year's
+    ("加快实施总投资5000亿元的800个重点项目。", [("重点项目", "level", "=", 800, "个")]),
+])
+def test_it_reads_a_count_described_by_its_investment(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert [brief(t) for t in targets(text)] == expected
+
+
+def test_it_reads_a_later_count_of_a_list_after_its_conjunction() -> None:
+    found = targets("加快15个旧城、城中村和420个老旧小区改造提升。")
+    assert [(t.indicator, t.value) for t in found] == [("加快旧城", 15), ("老旧小区改造提升", 420)]

@@ -19,7 +19,11 @@ report_text = st.one_of(
     st.text(alphabet=st.sampled_from(REPORT_ALPHABET)),
     st.lists(st.sampled_from(["(一)", "一、", "1.", "提升投资效益。", "新增", "企业8家", "、",
                               "增长10%", "以上", ",", "。", "\n\n", "力争", "各", "分别", "“443”",
-                              "10月底前", "全部开工", "与经济增长同步", "同比下降", "其中"]))
+                              "10月底前", "全部开工", "与经济增长同步", "同比下降", "其中",
+                              # the shapes of ranks, shared numbers, later years and bare magnitudes
+                              "进入全省前", "保持全国第", "2位", "前进3位", "每个县", "突破万亿", "8万",
+                              "十二届四次", "2099年", "2020—2022年", "A专线开工", "100%达标", "倍差缩小至1.8",
+                              "游客人数", "均"]))
     .map("".join),
 )
 

@@ -114,3 +114,20 @@ def test_it_writes_what_would_be_a_formula_as_text_in_every_workbook(plan: Plan,
     assert seen == {"=", "+", "-", "@"}  # each attack did reach a workbook, as text
     breakdown = load_workbook(io.BytesIO(workbooks[0]))
     assert any(attack in str(c.value) for sheet in breakdown.worksheets for row in sheet.iter_rows() for c in row)
+
+
+@pytest.mark.parametrize(("x", "most", "said"), [
+    (1234567.0, 2, "1,234,567"),  # was 1.23457e+06 in the workflow's messages ({:g})
+    (719.1999999999998, 2, "719.2"), (1356.03, 2, "1,356.03"), (5.0, 2, "5"), (1.0001, 2, "1"),
+    (-0.5, 2, "-0.5"), (1e15, 2, "1,000,000,000,000,000"), (None, 2, "—"), (2.345, 1, "2.3"),
+])
+def test_it_writes_a_number_once_the_same_way_for_pages_files_and_reasons(x: float | None, most: int,
+                                                                           said: str) -> None:
+    from luoshi.reports.files import Number
+    from luoshi.templatetags.luoshi import figure
+    from luoshi.tracking.figures import say_number
+
+    assert say_number(x, most) == said
+    if x is not None and most == 2:
+        assert figure(x) == said == str(Number.of(x))  # the page's filter, the exports' and bulletins' cells
+    assert "e+" not in say_number(1.5e14) and say_number(3.0, signed=True) == "+3"

@@ -97,3 +97,15 @@ def header_words(pdf: Path, page: int) -> set[str]:
     text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
     return set(text.split())
+
+
+def test_it_prints_the_bulletins_imprint_on_a_page_with_rows_of_the_last_table(
+        printed: dict[str, tuple[Path, Path]]) -> None:
+    import re
+    import subprocess
+
+    pdf = printed["通报.docx"][1]
+    last = facts(pdf).pages
+    text = subprocess.run(["pdftotext", "-f", str(last), "-l", str(last), str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "印发" in text and re.search(r"\d+\.\d+\.\d+", text.split("印发")[0]), text

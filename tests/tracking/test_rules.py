@@ -41,7 +41,7 @@ def test_it_rates_a_cumulative_amount_against_the_share_of_the_year_gone(ytd: fl
 
 def test_it_says_how_it_reached_its_verdict() -> None:
     a = assess(INVESTMENT, [seen("2024-06", 1080)], JUNE)
-    assert a.reason.startswith("2024年1-6月累计1080亿元，为目标2700亿元的40.0%；序时进度50.0%（6/12个月）；"
+    assert a.reason.startswith("2024年1-6月累计1,080亿元，为目标2,700亿元的40.0%；序时进度50.0%（6/12个月）；"
                                "落后序时进度10.0个百分点")
     assert (a.forecast, a.forecast_status) == (2160, Status.MISSED)
 
@@ -196,3 +196,4 @@ def test_it_treats_a_range_as_reaching_its_lower_end() -> None:
     goal = make_goal("g", Kind.GROWTH, 2024, comparator=EQ, value=5, value_max=6, unit="%")
     assert assess(goal, [seen("2024", 5.4)], YEAR_END).status == Status.ACHIEVED
     assert "达到5—6" in assess(goal, [seen("2024", 4.4)], YEAR_END).reason
+

@@ -23,3 +23,71 @@ def test_it_speaks_english_in_the_target_forms_and_their_messages(plan: Plan, of
         "reason": "missed", "section": "1"}, follow=True).content.decode()
     code = plan.targets.get(indicator_text="新增专精特新企业").code
     assert f"Target {code} added" in added
+
+
+def test_it_gives_a_statuss_reason_in_english_and_keeps_it_chinese_for_chinese(plan: Plan, office: User,
+                                                                               liaison: User) -> None:
+    import re
+
+    from luoshi.progress import workflow
+
+    target = plan.targets.select_related("plan").get(code="1.1.1")
+    workflow.approve(workflow.submit(workflow.read_figure(target, "2024-06", 300, problems="项目延期",
+                                                          next_steps="加快开工"), liaison), office)
+    client = client_for(office)
+    url = reverse("target", args=[plan.slug, "1.1.1"]) + "?on=2024-07-31"
+    chinese = client.get(url).content.decode()
+    assert "2024年1-6月累计300亿元，为目标800亿元的37.5%" in chinese and "落后序时进度" in chinese
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(url).content.decode()
+    [reason] = re.findall(r'<p class="reason">(.*?)</p>', page, re.S)
+    assert "2024, months 1–6 year to date 300亿元, 37.5% of the target 800亿元" in reason
+    assert "12.5 points behind time elapsed" in reason
+    assert "Rule: year-to-date completion" in reason
+    assert not re.search(r"[\u4e00-\u9fff]", reason.replace("亿元", "")), reason  # only the target's unit stays
+    progress = page.split("<h2>Progress</h2>")[1].split('<p class="reason">')[0]
+    assert "300 亿元（2024, months 1–6）" in progress  # the period of the figure, as the reason says it
+    facts = page.split("<h2>Target</h2>")[1].split("</dl>")[0]
+    assert "year end" in facts and "<dd>no</dd>" in facts and "年底" not in facts
+    chart = page.split("<figcaption>")[1].split("</figcaption>")[0]
+    assert "Year to date against time elapsed" in chart and not re.search(r"[\u4e00-\u9fff]", chart)
+
+
+def test_it_speaks_english_after_a_figure_is_reported_and_approved(plan: Plan, office: User, liaison: User) -> None:
+    client = client_for(liaison)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    url = reverse("report", args=[plan.slug]) + "?period=2024-06"
+    page = client.post(url, {"period": "2024-06", "value-1.1.1": "450"}, follow=True).content.decode()
+    assert "Figures submitted: 1, waiting for the office&#x27;s approval" in page and "已报送" not in page
+    empty = client.post(url, {"period": "2024-06"}, follow=True).content.decode()
+    assert "No figure was filled in" in empty
+
+
+def test_it_says_in_english_why_a_figure_is_refused(plan: Plan, liaison: User) -> None:
+    client = client_for(liaison)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    url = reverse("report", args=[plan.slug]) + "?period=2024-06"
+    page = client.post(url, {"period": "2024-06", "value-1.1.1": "inf", "value-1.1.2": "-150"}).content.decode()
+    assert "Figure: “inf” is not a finite number" in page and "is below −100%: nothing falls" in page
+    lagging = client.post(url, {"period": "2024-06", "value-1.1.1": "100"}).content.decode()
+    assert "This figure leaves the target behind time elapsed: write its problems and next steps" in lagging
+    wrong_year = client.post(url, {"period": "2023-06", "value-1.1.1": "450"}, follow=True).content.decode()
+    assert "The period 2023-06 is not in the plan&#x27;s year 2024" in wrong_year and "nothing was saved" in wrong_year
+
+
+def test_it_names_an_uploads_problem_in_english(plan: Plan, liaison: User) -> None:
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from luoshi.progress.sheets import template
+
+    book = template(plan, "2024-06", list(plan.targets.order_by("section__ordinal", "id")))
+    book["进度数据"]["E4"] = "=400+50"
+    out = io.BytesIO()
+    book.save(out)
+    client = client_for(liaison)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.post(reverse("report-upload", args=[plan.slug]),
+                       {"file": SimpleUploadedFile("进度.xlsx", out.getvalue())}).content.decode()
+    assert "进度数据!E4" in page and "Is a formula (=400+50): paste it as a value and upload again" in page

@@ -200,3 +200,37 @@ def test_it_shows_the_office_a_way_to_administration(plan: Plan, office: User, l
     page = client_for(office).get(reverse("manage-users")).content.decode()
     assert "charlie" not in page or "单位联络员" in page
     assert page.count("<h1>") == 1
+
+
+def test_it_records_who_moved_each_figure_and_assignment_into_a_new_version_and_back(
+        plan: Plan, office: User, liaison: User) -> None:
+    """The figures that follow their targets into a re-imported plan change state like any other: in their
+    history, with who and when (they were moved by a bare UPDATE, unseen)."""
+    from luoshi.progress import workflow
+    from luoshi.progress.models import Observation
+    from luoshi.units.models import Assignment
+
+    target = plan.targets.select_related("plan").get(code="1.1.1")
+    figure = workflow.submit(workflow.read_figure(target, "2024-06", 450), liaison)
+    assignment = Assignment.objects.filter(target=target).first()
+    assert assignment is not None
+    client = client_for(office)
+    preview = upload_report(client, SMALL_REPORT.replace("网络零售额突破500亿元", "网络零售额突破520亿元"))
+    client.post(preview, {"region": "", "year": ""})
+    second = Plan.objects.current().get()
+    figure.refresh_from_db()
+    assignment.refresh_from_db()
+    assert second.version == 2 and figure.target.plan == second and assignment.target.plan == second
+    assert figure.status == Observation.Status.SUBMITTED  # still waiting: moving is not reviewing
+    for moved in (figure, assignment):
+        record = moved.history.latest()
+        assert (record.history_user, record.history_change_reason) == (office, "随目标转入第2版（导入report.txt）")
+        assert record.target_id == moved.target_id
+    versions = reverse("manage-plan-versions", args=[plan.slug])
+    client.post(versions, {"version": "1", "confirm": "yes"})
+    figure.refresh_from_db()
+    assert figure.target_id == target.pk
+    record = figure.history.latest()
+    assert (record.history_user, record.history_change_reason) == (office, "随目标回到第1版（由第2版回退）")
+    assert [h.target_id for h in figure.history.order_by("history_id")] == [target.pk, second.targets.get(
+        code="1.1.1").pk, target.pk]

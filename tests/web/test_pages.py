@@ -346,3 +346,17 @@ def test_it_stays_chinese_for_an_english_browser_until_english_is_chosen(plan: P
     client = client_for(office)
     url = reverse("dashboard", args=[plan.slug])
     assert "牵头单位排行" in client.get(url, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+
+
+def test_it_explains_a_refusal_on_a_page_of_its_own_never_a_bare_403_forbidden(plan: Plan, office: User,
+                                                                                other_liaison: User) -> None:
+    """A liaison opening another unit's target, and a form posted without its CSRF token: a Chinese page
+    that says why and leads back, as every other page of luoshi."""
+    refused = client_for(other_liaison).get(reverse("target", args=[plan.slug, "1.1.1"]))
+    page = refused.content.decode()
+    assert refused.status_code == 403 and "<h1>没有权限</h1>" in page and "这个目标不属于你的单位" in page
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(office)
+    forged = client.post(reverse("target-edit", args=[plan.slug, "1.1.1"]), {"reason": "x"})
+    page = forged.content.decode()
+    assert forged.status_code == 403 and "<h1>没有权限</h1>" in page and "Forbidden" not in page

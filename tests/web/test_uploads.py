@@ -99,6 +99,23 @@ def test_it_refuses_a_zip_bomb_built_to_fill_the_memory_without_unpacking_it(pla
     assert "可能是压缩炸弹" in page and not Observation.objects.exists()
 
 
+def test_it_refuses_a_zip_bomb_whose_directory_lies_about_its_size(plan: Plan, liaison: User) -> None:
+    """The same bomb with every size in its zip headers rewritten as 1,000 bytes: reading stops there."""
+    row = b'<row><c t="inlineStr"><is><t>' + b"0" * 1000 + b"</t></is></c></row>"
+    sheet = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + \
+        row * (2 * MAX_INFLATED_BYTES // len(row)) + b"</sheetData></worksheet>"
+    bomb = bytearray(_rezip(_template(plan, {}), {"xl/worksheets/sheet1.xml": sheet}))
+    for signature, at in ((b"PK\x01\x02", 24), (b"PK\x03\x04", 22)):  # central directory, local headers
+        found = bomb.find(signature)
+        while found >= 0:
+            if int.from_bytes(bomb[found + at:found + at + 4], "little") > MAX_INFLATED_BYTES:
+                bomb[found + at:found + at + 4] = (1000).to_bytes(4, "little")
+            found = bomb.find(signature, found + 4)
+    assert sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(bytes(bomb))).infolist()) < MAX_INFLATED_BYTES
+    page = _upload(client_for(liaison), plan, bytes(bomb))
+    assert "已损坏" in page and "没有保存任何数据" in page and not Observation.objects.exists()
+
+
 def test_it_refuses_more_rows_than_a_plan_has_targets(plan: Plan, liaison: User) -> None:
     book = Workbook(write_only=True)
     sheet = book.create_sheet("进度数据")
@@ -173,7 +190,7 @@ def test_it_never_fails_and_never_stores_a_non_finite_figure_whatever_the_sheet(
     preview = _upload(client, plan, out.getvalue())
     if "检查通过" in preview:
         _confirm(client, plan, preview)
-    assert all(math.isfinite(v) for v in Observation.objects.values_list("value", flat=True))
+    assert _all_finite()
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
@@ -192,9 +209,15 @@ def test_it_never_fails_and_never_stores_a_non_finite_figure_whatever_the_form(
         f"next-{code}": words, f"narrative-{code}": words, f"source-{code}": words, f"seen-{code}": seen,
         f"asked-{code}": "1"})
     assert response.status_code in (200, 302)
-    assert all(math.isfinite(v) for v in Observation.objects.values_list("value", flat=True))
+    assert _all_finite()
     assert all(p in {"2024-06", "2024Q2"} or p.startswith("2024") for p in
                Observation.objects.values_list("period", flat=True))
+
+
+def _all_finite() -> bool:
+    """Every stored figure and 对照数 is a real number (no inf, -inf, nan, nor 1e308)."""
+    return all(math.isfinite(x) and abs(x) <= 1e15 for pair in Observation.objects.values_list("value", "reference")
+               for x in pair if x is not None)
 
 
 def test_it_reads_back_the_template_it_writes(plan: Plan) -> None:

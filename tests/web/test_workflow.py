@@ -169,6 +169,23 @@ def test_it_returns_a_figure_only_with_a_reason(plan: Plan, liaison: User, offic
     assert pending.history.latest().history_change_reason == "口径不对，请按统计局公布数"
 
 
+def test_it_keeps_every_state_of_a_figure_with_who_and_when_through_the_pages(plan: Plan, liaison: User,
+                                                                              office: User) -> None:
+    """Review events had no history: submitted, returned, resubmitted and approved, each a record naming its person."""
+    _report(client_for(liaison), plan, {"value-1.1.1": "450"})
+    first = Observation.objects.get()
+    approvals = reverse("approvals", args=[plan.slug])
+    client_for(office).post(approvals, {"action": "return", "observation": first.pk, "reason": "口径不对"})
+    _report(client_for(liaison), plan, {"value-1.1.1": "460", "seen-1.1.1": str(first.pk)})
+    second = Observation.objects.exclude(pk=first.pk).get()
+    client_for(office).post(approvals, {"action": "approve", "observation": second.pk})
+    said = [(h.status, h.history_user, h.history_change_reason or "")
+            for o in (first, second) for h in o.history.order_by("history_date", "history_id")]
+    assert said == [(S.SUBMITTED, liaison, ""), (S.RETURNED, office, "口径不对"),
+                    (S.SUBMITTED, liaison, ""), (S.APPROVED, office, "审核通过")]
+    assert all(h.history_date is not None for o in (first, second) for h in o.history.all())
+
+
 def test_it_records_who_changed_an_assignment(plan: Plan, office: User) -> None:
     assignment = Assignment.objects.filter(target__code="1.1.1").first()
     assert assignment is not None
@@ -214,6 +231,10 @@ def test_it_shows_a_javascript_source_as_text_and_the_approvals_page_shows_sourc
         workflow.approve(o, office)
     target_page = client_for(office).get(reverse("target", args=[plan.slug, "1.1.1"])).content.decode()
     assert "javascript:fetch" in target_page and 'href="javascript' not in target_page
+    _report(client_for(liaison), plan, {"value-1.1.1": "900", "source-1.1.1": attack}, period="2024")
+    workflow.approve(Observation.objects.get(period="2024"), office)
+    evaluation = client_for(office).get(reverse("evaluation", args=[plan.slug])).content.decode()
+    assert "javascript:fetch" in evaluation and 'href="javascript' not in evaluation  # the year's verdict cites it
 
 
 @pytest.mark.parametrize(("typed", "stored"), [("2024q2", "2024Q2"), ("2024-6", "2024-06"), ("2024 h1", "2024H1")])

@@ -13,6 +13,7 @@ from django.core.management.base import CommandError
 from luoshi.management.commands._base import LuoshiCommand
 from luoshi.tracking import STATUS_LABELS, Assessment, assess
 from luoshi.tracking.cases import BadCase, read_case
+from luoshi.tracking.figures import say_number
 from luoshi.tracking.render import as_json, as_table, record
 
 
@@ -92,7 +93,7 @@ class Command(LuoshiCommand):
 def _line(code: str, name: str, a: Assessment, illustrative: bool) -> str:
     from luoshi.tracking.render import label
 
-    figure = "" if a.actual is None else f"  实际 {a.actual:g}" + (
+    figure = "" if a.actual is None else f"  实际 {say_number(a.actual)}" + (
         f"（{a.period}{'，示例' if illustrative else ''}）" if a.period else "")
-    margin = "" if a.margin is None else f"  差额 {a.margin:+g}"
+    margin = "" if a.margin is None else f"  差额 {say_number(a.margin, signed=True)}"
     return f"  {code:<8} {name[:24]:<24} {label(a.status)}{figure}{margin}"

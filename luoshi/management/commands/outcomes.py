@@ -14,6 +14,7 @@ from luoshi.extract.outcomes import FIT_LABELS
 from luoshi.management.commands._base import LuoshiCommand
 from luoshi.outcomes.reading import UnknownProposal, decide, keep_source, propose
 from luoshi.plans.lookup import current_plan
+from luoshi.tracking.figures import say_number
 
 
 class Command(LuoshiCommand):
@@ -43,7 +44,7 @@ class Command(LuoshiCommand):
                           f"相关指标{len(proposals) - len(same)}条（相关的只供参考，不计入评定）")
         for p in proposals:
             o = p.match.outcome
-            value = "是" if o.value is None else f"{o.value:g}{o.unit or ''}"
+            value = "是" if o.value is None else f"{say_number(o.value)}{o.unit or ''}"
             self.stdout.write(f"  {p.key:<18} {FIT_LABELS[p.match.fit]:<6} {p.target.in_words()}  ←  {value}"
                               f"「{p.quote}」  {p.match.why}")
         confirm = {k.strip() for k in options["confirm"].split(",") if k.strip()}
