@@ -374,9 +374,15 @@ class _Reader:
                 after_count = False
                 if draft is not None:
                     drafts.extend(self._described_amount(draft, start))
+                    paired = bool(drafts) and drafts[-1].q is not None and drafts[-1].end == q.start
+                    if paired and draft.prenominal and not drafts[-1].prenominal:
+                        drafts[-1].indicator += draft.noun  # 搬迁2500户10048人: the households of the same noun
                     drafts.append(draft)
                     start = draft.end
-                    after_count = draft.prenominal
+                    # 2500户10048人搬迁: the people of the households counted just before, the same noun after
+                    after_count = draft.prenominal or (more and inside[n + 1].start == draft.end
+                                                       and q.unit.lstrip("万千") == "户"
+                                                       and inside[n + 1].unit.lstrip("万千") == "人")
                     continue
                 # a class threshold (10亿元以上项目30个) stays in the next indicator, and so does a bare
                 # amount of the same unit just before it (推动100亿元、50亿元重特大项目: both are classes)

@@ -218,3 +218,9 @@ def test_it_reads_a_count_described_by_its_investment(text: str, expected: list[
 def test_it_reads_a_later_count_of_a_list_after_its_conjunction() -> None:
     found = targets("加快15个旧城、城中村和420个老旧小区改造提升。")
     assert [(t.indicator, t.value) for t in found] == [("加快旧城", 15), ("老旧小区改造提升", 420)]
+
+
+def test_it_reads_households_and_their_people_before_the_same_noun() -> None:
+    found = targets("完成新增2300户9800人易地扶贫搬迁安置。")
+    assert [(t.indicator, t.value, t.unit) for t in found] == [
+        ("完成新增易地扶贫搬迁安置", 2300, "户"), ("完成易地扶贫搬迁安置", 9800, "人")]
