@@ -82,7 +82,9 @@ def needs_reference(goal: Goal, period: Period) -> bool:
 
 def decimals(x: float, most: int = 2) -> int:
     """How many decimals ``x`` needs once rounded to ``most``: 450.0 → 0, 5.25 → 2, 719.1999999999998 → 1."""
-    rounded = round(x, most)
+    if most > 0 and 1e-9 * max(1.0, abs(x)) < 0.4 * 10.0 ** -most:  # the tolerance is below the last place:
+        return len(f"{x:.{most}f}".rstrip("0").partition(".")[2])  # the written digits say it (every reason
+    rounded = round(x, most)                                        # of every assessment comes here)
     return next(d for d in range(most + 1) if abs(round(x, d) - rounded) < 1e-9 * max(1.0, abs(x)))
 
 

@@ -9,6 +9,7 @@ Templates use Python's ``%(name)s`` (a literal percent sign is ``%%``), as Djang
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from luoshi.tracking.model import Period
@@ -38,8 +39,10 @@ def words(template: str, **values: object) -> Words:
     return made
 
 
+@functools.lru_cache(maxsize=4096)
 def period_words(p: Period) -> Words:
-    """2024年6月, 2024年1-6月, 2024年: a period as Period's own str says it, translatable."""
+    """2024年6月, 2024年1-6月, 2024年: a period as Period's own str says it, translatable (made once per period:
+    every assessment of a plan names the same few)."""
     if p.first == p.last:
         return words("%(year)s年%(month)s月", year=p.year, month=p.last)
     if p.first == 1:
