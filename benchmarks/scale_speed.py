@@ -24,6 +24,7 @@ times a cold whole-plan assessment of synthetic plans (the same text, 24 months,
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import resource
@@ -90,6 +91,7 @@ def worker(args: argparse.Namespace) -> dict[str, Any]:
     import django
 
     django.setup()
+    importlib.import_module("luoshi.wsgi")  # the server process's own set-up, garbage collection included
     import random
     import tracemalloc
     from datetime import date
