@@ -8,6 +8,7 @@ so that a person can check any light by hand.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import date, timedelta
 
@@ -70,7 +71,8 @@ def assess(goal: Goal, observations: Iterable[Observation], on: date,
     for one period the last observation given wins (revisions come last).
     Never raises on a goal it cannot judge: it says so in the reason.
     """
-    usable = [o for o in observations if o.period.year == goal.year and o.period.end <= on]
+    year = goal.year
+    usable = [o for o in observations if o.period.year == year and o.period.end <= on]
     if goal.kind == Kind.MILESTONE:
         return _milestone(goal, usable, on, rules)
     figure = _figure(goal, usable)
@@ -120,11 +122,13 @@ def _figure(goal: Goal, observations: list[Observation]) -> tuple[Period, float,
     latest: dict[Period, Observation] = {}
     for o in observations:
         latest[o.period] = o  # revisions come later in the list and win
-    cumulative = [o for p, o in latest.items() if o.cumulative or p.first == 1]
-    best = max(cumulative, key=lambda o: o.period.last, default=None)
+    best = None  # the first of the cumulative figures that reach furthest into the year
+    for p, o in latest.items():
+        if (o.cumulative or p.first == 1) and (best is None or p.last > best.period.last):
+            best = o
     if goal.kind == Kind.LEVEL and goal.accumulates:
-        summed = _sum_of_parts([o for o in latest.values() if not o.cumulative and o.period.first > 1],
-                               best)
+        parts = [o for o in latest.values() if not o.cumulative and o.period.first > 1]
+        summed = _sum_of_parts(parts, best) if parts else None
         if summed is not None:
             return summed
     if best is not None:
@@ -177,20 +181,21 @@ def _cumulative(goal: Goal, period: Period, actual: float, on: date, rules: Rule
     final = period.is_year
     comparator = goal.comparator or EQ
     lower = comparator == LE or goal.better == Better.LOWER
-    months = words("（按上年各月占比）") if goal.profile else words("（%(months)s/12个月）", months=period.last)
+    months = words("（按上年各月占比）") if goal.profile else _months(period.last)
+    target_said = _n(target)
     done = words("%(period)s累计%(actual)s%(unit)s，为目标%(target)s%(unit)s的%(completion)s", period=_period(period),
-                 actual=_n(actual), unit=goal.unit or "", target=_n(target), completion=say_percent(completion))
+                 actual=_n(actual), unit=goal.unit or "", target=target_said, completion=say_percent(completion))
     basis = words("%(done)s；序时进度%(elapsed)s%(months)s", done=done, elapsed=say_percent(elapsed), months=months)
     forecast = actual / share if share > 0 else None
     forecast_status = None
     if forecast is not None:
         forecast_status = Status.ACHIEVED if _meets(forecast, target, comparator, goal, rules) else Status.MISSED
-    if final or (_meets(actual, target, comparator, goal, rules) and not lower):
-        met = _meets(actual, target, comparator, goal, rules)
+    met = _meets(actual, target, comparator, goal, rules)
+    if final or (met and not lower):
         status = Status.ACHIEVED if met else Status.MISSED
         reason = words("%(basis)s。全年已完成目标（%(aim)s），差额%(margin)s" if met else
                        "%(basis)s。全年未完成目标（%(aim)s），差额%(margin)s",
-                       basis=basis, aim=_aim(comparator, _n(target)), margin=_n(actual - target))
+                       basis=basis, aim=_said_aim(comparator, target_said), margin=_n(actual - target))
         return Assessment(goal.id, on, status, expected, actual, completion, elapsed, forecast,
                           forecast_status, reason, period, actual - target if final else None)
     if lower:
@@ -209,9 +214,8 @@ def _cumulative(goal: Goal, period: Period, actual: float, on: date, rules: Rule
         status = Status.AT_RISK
     else:
         status = Status.BEHIND
-    rule = words("累计完成率不低于序时进度为达到序时进度，落后%(band)s个百分点以内为略低于序时进度，更多为滞后",
-                 band=_n(rules.at_risk_band))
-    reason = words("%(basis)s；%(pace)s。规则：%(rule)s", basis=basis, pace=pace, rule=rule)
+    reason = words("%(basis)s；%(pace)s。规则：%(rule)s", basis=basis, pace=pace,
+                   rule=_cumulative_rule(_n(rules.at_risk_band)))
     return Assessment(goal.id, on, status, expected, actual, completion, elapsed, forecast,
                       forecast_status, reason, period)
 
@@ -224,12 +228,10 @@ def _standing(goal: Goal, period: Period, actual: float, target: float, comparat
     elapsed = elapsed_share(period.last, None) * 100
     completion = actual / target * 100 if target else None
     if goal.kind in (Kind.RELATION, Kind.DIRECTION):
-        aim = _relation_aim(comparator)
-        if comparator == ABOUT:
-            aim = words("%(aim)s（±%(band)s）", aim=aim, band=_n(rules.about_band))
+        aim = _compared_aim(comparator, _n(rules.about_band) if comparator == ABOUT else "")
     else:
         value = _n(target) + (f"—{_n(goal.value_max)}" if goal.value_max is not None else "")
-        aim = _aim(comparator, words("%(value)s%(unit)s", value=value, unit=_unit(goal)))
+        aim = _unit_aim(comparator, value, goal.unit)
     if final:
         status = Status.ACHIEVED if met else Status.MISSED
         reason = words("%(basis)s；目标%(aim)s。全年已完成，差额%(margin)s" if met else
@@ -239,6 +241,7 @@ def _standing(goal: Goal, period: Period, actual: float, target: float, comparat
                           status, reason, period, actual - target)
     shortfall = _shortfall(actual, target, comparator, goal, rules)
     tolerance = _n(rules.tolerance)
+    rule = _standing_rule(tolerance)
     if met:
         status, gap = Status.ON_TRACK, words("符合目标要求")
     elif strict:
@@ -249,8 +252,6 @@ def _standing(goal: Goal, period: Period, actual: float, target: float, comparat
     else:
         status, gap = Status.BEHIND, words("差%(gap)s个百分点，超过容差%(tolerance)s", gap=_n(shortfall),
                                            tolerance=tolerance)
-    rule = words("按最新累计数与目标比较，未达目标%(tolerance)s个百分点以内为略低，更多为滞后；全年按当前水平预计",
-                 tolerance=tolerance)
     reason = words("%(basis)s；目标%(aim)s；%(gap)s。规则：%(rule)s", basis=basis, aim=aim, gap=gap, rule=rule)
     forecast_status = Status.ACHIEVED if met else Status.MISSED
     return Assessment(goal.id, on, status, target, actual, completion, elapsed, actual,
@@ -340,7 +341,49 @@ def _points(gap: float) -> str:
 
 
 def _unit(goal: Goal) -> str | Words:
-    return words("个百分点") if goal.unit == "百分点" else (goal.unit or "")
+    return _unit_said(goal.unit)
+
+
+def _unit_said(unit: str | None) -> str | Words:
+    return words("个百分点") if unit == "百分点" else (unit or "")
+
+
+# Words that many targets of a plan share, made once. Keyed by what they say (plain str), never by a
+# number: 0.0 and -0.0 are equal keys but are written "0" and "-0".
+
+
+@functools.lru_cache(maxsize=4096)
+def _said_aim(comparator: Comparator, value: str) -> Words:
+    return _aim(comparator, value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _unit_aim(comparator: Comparator, value: str, unit: str | None) -> Words:
+    return _aim(comparator, words("%(value)s%(unit)s", value=value, unit=_unit_said(unit)))
+
+
+@functools.lru_cache(maxsize=64)
+def _compared_aim(comparator: Comparator, band: str) -> Words:
+    """A relation's or direction's aim; ``band`` is the about band as written, for ≈ only."""
+    aim = _relation_aim(comparator)
+    return words("%(aim)s（±%(band)s）", aim=aim, band=band) if comparator == ABOUT else aim
+
+
+@functools.lru_cache(maxsize=64)
+def _months(last: int) -> Words:
+    return words("（%(months)s/12个月）", months=last)
+
+
+@functools.lru_cache(maxsize=64)
+def _cumulative_rule(band: str) -> Words:
+    return words("累计完成率不低于序时进度为达到序时进度，落后%(band)s个百分点以内为略低于序时进度，更多为滞后",
+                 band=band)
+
+
+@functools.lru_cache(maxsize=64)
+def _standing_rule(tolerance: str) -> Words:
+    return words("按最新累计数与目标比较，未达目标%(tolerance)s个百分点以内为略低，更多为滞后；全年按当前水平预计",
+                 tolerance=tolerance)
 
 
 _period = period_words

@@ -18,6 +18,7 @@ from luoshi.tracking.model import Period
 class Words(str):
     """Chinese text that remembers its template and values, so that it can be said in another language."""
 
+    __slots__ = ("template", "values")  # no __dict__ per reason: a plan's assessment makes tens of thousands
     template: str
     values: dict[str, str]
 
@@ -32,10 +33,21 @@ class Words(str):
 
 def words(template: str, **values: object) -> Words:
     """``template`` filled with ``values`` (numbers already written with figures.say_number; nested words stay
-    translatable)."""
-    kept = {k: v if isinstance(v, Words) else str(v) for k, v in values.items()}
-    made = Words(template % kept)
-    made.template, made.values = template, kept
+    translatable). Words are never changed once made, so the same words without values are made once."""
+    if not values:
+        return _fixed(template)
+    for k, v in values.items():  # values is this call's own dict: kept as it is, every value a str
+        if type(v) is not str and not isinstance(v, Words):
+            values[k] = str(v)
+    made = Words(template % values)
+    made.template, made.values = template, values  # type: ignore[assignment]
+    return made
+
+
+@functools.lru_cache(maxsize=1024)
+def _fixed(template: str) -> Words:
+    made = Words(template % {})
+    made.template, made.values = template, {}
     return made
 
 
