@@ -15,7 +15,7 @@ from luoshi.extract.model import Comparator, Kind
 T = TypeVar("T")
 
 
-def _set_at_once(cls: type[T]) -> type[T]:
+def set_at_once(cls: type[T]) -> type[T]:
     """``cls`` (a frozen dataclass without factories or __post_init__) made by an __init__ that stores its
     fields straight into the instance's dict: the one dataclasses writes calls object.__setattr__ for each
     field (about twice the time for a goal or an assessment, and a plan's assessment makes one of each per
@@ -94,7 +94,7 @@ class Period:
         return f"{self.year}年{self.first}-{self.last}月"
 
 
-@_set_at_once
+@set_at_once
 @dataclass(frozen=True)
 class Goal:
     """A target as tracking sees it.
@@ -121,7 +121,7 @@ class Goal:
     indicator: str = ""
 
 
-@_set_at_once
+@set_at_once
 @dataclass(frozen=True)
 class Observation:
     """A reported figure for a period. ``reference`` is the other side of a relation or
@@ -146,7 +146,7 @@ class Rules:
     partly_share: float = 90.0  # a year's amount missed but at least this share (%) of its target: partly met
 
 
-@_set_at_once
+@set_at_once
 @dataclass(frozen=True)
 class Assessment:
     """Where one goal stands on a date, with the reasoning a person can check by hand."""
