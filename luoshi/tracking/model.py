@@ -82,7 +82,7 @@ class Period:
     def end(self) -> date:  # read for every figure of every target when a plan is assessed
         return _month_end(self.year, self.last)
 
-    @property
+    @functools.cached_property
     def is_year(self) -> bool:
         return self.first == 1 and self.last == 12
 

@@ -116,14 +116,17 @@ def assess(goal: Goal, observations: Iterable[Observation], on: date,
 
 
 def _figure(goal: Goal, observations: list[Observation]) -> tuple[Period, float, float | None] | None:
-    """The latest figure that describes the year so far: (period, value, reference)."""
+    """The latest figure that describes the year so far: (period, value, reference), from figures of the
+    goal's year."""
     if not observations:
         return None
-    latest = {o.period: o for o in observations}  # revisions come later in the list and win
+    # One figure per period, all of the goal's year (keyed by their months: a Period hashes slowly); revisions
+    # come later in the list and win.
+    latest = {(o.period.first, o.period.last): o for o in observations}
     best, furthest = None, 0  # the first of the cumulative figures that reach furthest into the year
-    for p, o in latest.items():
-        if (o.cumulative or p.first == 1) and (best is None or p.last > furthest):
-            best, furthest = o, p.last
+    for (first, last), o in latest.items():
+        if (o.cumulative or first == 1) and (best is None or last > furthest):
+            best, furthest = o, last
     if goal.kind == Kind.LEVEL and goal.accumulates:
         parts = [o for o in latest.values() if not o.cumulative and o.period.first > 1]
         summed = _sum_of_parts(parts, best) if parts else None
