@@ -509,6 +509,122 @@ ENGLISH.update({
 })
 
 
+# The English UI's leftovers: model and form labels and help (the forms of the calendar, reminders, bulletin
+# settings, units and users), refusals (403 pages), messages after a change, the outcomes and the comparison.
+ENGLISH.update({
+    # refusals and missing pages (accounts/access.py, views)
+    "请先登录": "Please sign in first", "这个账号还没有分配角色，请联系督查室": "This account has no role yet: ask the office",
+    "只有督查室可以进行这项操作": "Only the office can do this", "领导账号只能查看，不能报送": "A leader's account can look but not report",
+    "只能查看本单位的页面": "You can see your own unit's pages only", "这个目标不属于你的单位": "This target is not your unit's",
+    "只有单位联络员和督查室可以报送": "Only liaisons and the office report figures",
+    "计划 %(plan)s 没有编号为 %(code)s 的目标": "The plan %(plan)s has no target %(code)s",
+    "没有这个操作": "No such action", "没有这种格式": "No such format", "公开页面未开启": "The public page is not switched on",
+    "全市的分解表和评定由督查室和领导查看": "The whole city's breakdown and evaluation are for the office and leaders",
+    # roles, units, users (accounts/models.py, units/models.py)
+    "督查室（牵头部门）": "Office (lead department)", "单位联络员": "Unit liaison", "领导": "Leader", "用户角色": "User role",
+    "督查室": "the office", "作废时间": "Revoked at", "作废原因": "Why revoked",
+    "人民政府": "Government", "部门": "Department", "县（市、区）": "County (city, district)",
+    "目标或任务含有这些词时，默认由本单位牵头": "A target or task containing one of these words is led by this unit by default",
+    "停用的单位不再出现在分工和新账号的选择中；已有的分工和数据保留":
+        "An inactive unit is no longer offered for assignments or new accounts; its assignments and figures are kept",
+    "依据": "Basis", "自动分派时命中的关键词；人工分派时为空": "The keyword matched when assigned automatically; blank when by hand",
+    # plans (plans/models.py)
+    "%(region)s%(year)s年 %(title)s（第%(version)s版）": "%(region)s %(year)s %(title)s (version %(version)s)",
+    "代号": "Code", "计划版本": "Plan version", "文件名": "File name", "空白表示只保存了抽取结果，没有原文":
+        "Blank when only the extracted targets were kept, without the text",
+    "待确认的报告": "Report waiting for confirmation", "别名": "Aliases",
+    "报告中出现的其他写法，用于自动对应": "Other ways reports write it, for matching automatically", "方向": "Direction",
+    "越高越好": "higher is better", "越低越好": "lower is better", "越接近越好": "closer is better",
+    "发布频率": "Published", "指标目录": "Indicator catalogue", "方面.任务.序号，例如 3.2.1": "area.task.number, e.g. 3.2.1",
+    "指标（原文）": "Indicator (as written)", "目录指标": "Catalogue indicator", "关系或方向": "Relation or direction",
+    "基期值": "Baseline", "季节占比": "Seasonal shares", "上年1-12月各月占比": "Each month's share of last year",
+    "原文起点": "Quote start", "原文终点": "Quote end", "下降": "Decrease", "序号": "Number",
+    "新增%(added)s个、删去%(removed)s个、修改%(changed)s个目标，%(unchanged)s个未变":
+        "%(added)s targets added, %(removed)s removed, %(changed)s changed, %(unchanged)s unchanged",
+    "不能把目标合并到它自己": "A target cannot be merged into itself", "只能合并同一计划中的目标": "Only targets of one plan can be merged",
+    "状态由“%(before)s”变为“%(after)s”": "status from “%(before)s” to “%(after)s”",
+    "状态仍为“%(after)s”": "status still “%(after)s”", "%(figures)s；%(status)s": "%(figures)s; %(status)s",
+    # figures (progress/models.py, workflow.py, views.py)
+    "只存一种写法：2024-06、2024Q2、2024H1 或 2024": "Stored one way only: 2024-06, 2024Q2, 2024H1 or 2024",
+    "累计数": "Cumulative", "关系类目标的对照指标数值，或方向类目标的上年同期数":
+        "The compared indicator's figure for a relation target, or last year's for a direction target",
+    "演示用的生成数据，不是公布的统计数": "Made up for the demo, not a published statistic",
+    "报送时间": "Reported at", "审核人": "Approved by", "审核时间": "Approved at", "进度数据": "Progress figures",
+    "数据版本": "Data version", "通过全部无疑问的": "Approve all without questions",
+    "第%(n)s行: %(problem)s": "Row %(n)s: %(problem)s",
+    "%(name)s: 文件超过 %(mb)s MB 的上限，没有读取": "%(name)s: the file is over the limit of %(mb)s MB and was not read",
+    "%(name)s: 目标 %(codes)s 不属于你的单位，不能报送":
+        "%(name)s: the targets %(codes)s are not your unit's and cannot be reported by you",
+    "%(code)s 已有审核通过的进度数据，不能删除；如是重复目标，请合并到另一目标":
+        "%(code)s has approved figures and cannot be deleted; if it repeats another target, merge it into that one",
+    "%(code)s 还有 %(n)s 个待审核的数值（%(periods)s）：请先审核、退回或由报送人撤回，再删除":
+        "%(code)s still has %(n)s figures waiting for approval (%(periods)s): approve or return them, or let "
+        "their reporter withdraw them, then delete",
+    "移入 %(n)s 个数值": "%(n)s figures moved",
+    "；%(periods)s 两者都有审核通过的数值，以保留目标的为准（另一数值标为已被替换）":
+        "; %(periods)s: both had an approved figure, the kept target's counts (the other is marked replaced)",
+    # the reporting calendar and reminders (deadlines)
+    "按上级设置": "As the level above", "截止日应为 1 到 31 之间的整数（超过当月天数按月末计）":
+        "The due day is a whole number from 1 to 31 (past the month's last day means its last day)",
+    "期后月数应为 0 到 12": "Months after the period: 0 to 12", "已删除这条设置，改按上级设置":
+        "Setting deleted: the level above applies", "请选择一个指标，或填写本计划中存在的目标编号":
+        "Choose an indicator, or give the code of a target of this plan", "报送日历已保存": "Reporting calendar saved",
+    "每期结束后第几个月的几号": "The day of the month, so many months after the period ends",
+    "1 表示下个月，0 表示本期最后一个月": "1 for the next month, 0 for the period's last month",
+    "设置时间": "Set at", "报送日历设置": "Reporting calendar setting",
+    "电子邮件地址": "E-mail address", "机器人 Webhook 地址": "Robot's webhook address",
+    "群机器人设置里的 Webhook 地址": "The webhook address in the group robot's settings", "加签密钥": "Signing secret",
+    "钉钉机器人“加签”安全设置的密钥（SEC 开头）；企业微信不需要":
+        "The secret of the DingTalk robot's signing security setting (starts with SEC); WeCom needs none",
+    "选择电子邮件提醒时请填写邮件地址": "Give an e-mail address to be reminded by e-mail",
+    "选择群机器人提醒时请填写机器人的 Webhook 地址": "Give the robot's webhook address to be reminded by a group robot",
+    "Webhook 地址应以 https:// 开头": "A webhook address starts with https://",
+    "提醒方式已保存：%(channel)s": "Reminders saved: %(channel)s", "发送时间": "Sent at",
+    "（未分派）": "(not assigned)", "被退回：%(why)s": "Returned: %(why)s",
+    # the bulletin's settings and page (reports)
+    "计划代码": "Plan code", "发文机关": "Issuing office", "版头的发文机关标志，如：××市人民政府督查室":
+        "The issuing office as the letterhead names it (in Chinese)", "文号前缀": "Number prefix",
+    "如：金政督": "The prefix of the document number (in Chinese)", "下一个文号": "Next number",
+    "下一期通报的顺序号": "The sequence number of the next bulletin", "主送": "Addressed to",
+    "如：各县（市、区）人民政府，市政府各部门": "The main recipients (in Chinese), e.g. the county governments and city departments",
+    "抄送": "Copied to", "如：市委办公室，市人大常委会办公室": "Who gets copies (in Chinese)", "署名": "Signed by",
+    "空着时用发文机关": "Blank: the issuing office", "印发机关": "Printed by", "通报设置": "Bulletin settings",
+    "总体情况": "Overall situation", "一段一行": "One paragraph a line", "修改时间": "Changed at",
+    "通报文字": "Bulletin text", "文号年份": "Number's year", "顺序号": "Sequence number", "数据": "Data",
+    "通报依据的每个目标的数据和状态、总体情况文字": "Each target's figures and status the bulletin is based on, and its text",
+    "Word 文件": "Word file", "PDF 文件": "PDF file", "附件 Excel 文件": "Attachments' Excel file", "已印发通报": "Issued bulletin",
+    "已保存通报设置": "Bulletin settings saved", "已保存%(period)s通报的总体情况文字": "Saved the overall text of the %(period)s bulletin",
+    "已印发：%(reference)s": "Issued: %(reference)s", "期别有误：%(problem)s": "Wrong period: %(problem)s",
+    "草稿（未编号）：": "Draft (not numbered): ", "下一个文号：": "Next number: ",
+    # outcomes (outcomes/models.py, views.py, reading.py)
+    "上传人": "Uploaded by", "上传时间": "Uploaded at", "对照的计划": "Plan compared", "文件摘要": "File digest",
+    "结果来源文件": "Source of outcomes", "对应依据": "Why matched", "结果类型": "Kind of outcome", "限定": "Qualifier",
+    "空白表示是否类结果（已完成）": "Blank for a done-or-not outcome (done)",
+    "超/突破（>）、近/约（≈）、以下（<=）": "over (>), about (≈), at most (<=)", "确认时间": "Confirmed at",
+    "请选择一个报告文件": "Choose a report file",
+    "%(name)s: 只能读取 .txt、.docx、.pdf 或 .html 文件": "%(name)s: only .txt, .docx, .pdf or .html files can be read",
+    "%(name)s: 文件超过 20 MB，不像一份工作报告": "%(name)s: over 20 MB, this is not a work report",
+    "没有选择任何一条，什么也没有记录": "Nothing was chosen; nothing was recorded",
+    "%(problem)s；什么也没有记录": "%(problem)s; nothing was recorded",
+    "已确认%(confirmed)s条，否决%(rejected)s条": "Confirmed: %(confirmed)s, rejected: %(rejected)s",
+    "报告中没有这些对应：%(keys)s": "The report has no such matches: %(keys)s",
+    "同一条对应不能既确认又否决：%(keys)s": "A match cannot be both confirmed and rejected: %(keys)s",
+    # the comparison across years (reports/comparison.py; the change words through {% translate cell.change %})
+    "%(indicator)s：目标与结果（%(unit)s）": "%(indicator)s: targets and outcomes (%(unit)s)", "无单位": "no unit",
+    "新增": "new", "持平": "unchanged", "提高": "raised", "降低": "lowered", "调整": "reworded",
+    # why the reader matched an outcome (outcomes/why.py: the reader's phrases said again)
+    "目录指标相同：%(name)s": "same catalogue indicator: %(name)s",
+    "结果复述了节点目标的名称（%(share)s）": "the outcome restates the milestone's name (%(share)s)",
+    "指标名称相同": "same indicator name", "指标名称相近（%(share)s）": "similar indicator names (%(share)s)",
+    "口径不同（结果：%(outcome)s，目标：%(target)s）": "counted differently (outcome: %(outcome)s, target: %(target)s)",
+    "未说明": "not said", "累计": "cumulative", "建设": "built",
+    "结果是增速，目标是总量或水平": "the outcome is a growth rate, the target a total or level",
+    "结果是总量或水平，目标是增速": "the outcome is a total or level, the target a growth rate",
+    "单位不同（结果%(outcome)s，目标%(target)s）": "different units (outcome %(outcome)s, target %(target)s)",
+    "%(how)s，但%(but)s": "%(how)s, but %(but)s", "；另有更贴近的结果或目标": "; another outcome or target is closer",
+})
+
+
 def template_ids() -> set[str]:
     """Every message id the templates and the code use, in Django's form (%(name)s for variables):
     template tags, gettext calls with a literal in luoshi's Python, and the core's labels."""
@@ -520,7 +636,8 @@ def template_ids() -> set[str]:
             ids.update(re.findall(r'\b(?:_|gettext|gettext_lazy|words)\(\s*"([^"]+)"', path.read_text(encoding="utf-8")))
     for path in (ROOT / "luoshi" / "templates").rglob("*.html"):
         text = path.read_text(encoding="utf-8")
-        ids.update(re.findall(r'\{% translate "([^"]+)" %\}', text))
+        ids.update(re.findall(r'\{% translate "([^"]+)" %\}', text), re.findall(r"\{% translate '([^']+)' %\}", text),
+                   re.findall(r'\b_\("([^"]+)"\)', text))
         for block in re.findall(r"\{% blocktranslate[^%]*%\}(.*?)\{% (?:plural|endblocktranslate) %\}", text):
             ids.add(re.sub(r"\{\{ (\w+) \}\}", r"%(\1)s", block))
     return ids

@@ -8,6 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 
 from luoshi.accounts.models import Profile, Role
 from luoshi.plans.models import Plan, Target
@@ -71,7 +72,7 @@ class Access:
         if self.is_liaison:
             unit = self.unit
         elif not self.is_office:
-            raise PermissionDenied("只有单位联络员和督查室可以报送")
+            raise PermissionDenied(gettext("只有单位联络员和督查室可以报送"))
         targets = plan.targets.for_assessment()
         if unit is not None:
             targets = targets.filter(Q(assignments__unit=unit) | Q(task__assignments__unit=unit)).distinct()
@@ -85,33 +86,33 @@ PUBLIC = Access(None, None)
 def access_of(user: AbstractBaseUser | AnonymousUser) -> Access:
     """The user's access; a user with no role sees nothing (403)."""
     if not user.is_authenticated:
-        raise PermissionDenied("请先登录")
+        raise PermissionDenied(gettext("请先登录"))
     if getattr(user, "is_superuser", False):
         return Access(Role.OFFICE, None)
     profile = Profile.objects.select_related("unit").filter(user=user).first()
     if profile is None:
-        raise PermissionDenied("这个账号还没有分配角色，请联系督查室")
+        raise PermissionDenied(gettext("这个账号还没有分配角色，请联系督查室"))
     return Access(Role(profile.role), profile.unit)
 
 
 def require_office(user: AbstractBaseUser | AnonymousUser) -> Access:
     access = access_of(user)
     if not access.is_office:
-        raise PermissionDenied("只有督查室可以进行这项操作")
+        raise PermissionDenied(gettext("只有督查室可以进行这项操作"))
     return access
 
 
 def require_reporter(user: AbstractBaseUser | AnonymousUser) -> Access:
     access = access_of(user)
     if not access.reports:
-        raise PermissionDenied("领导账号只能查看，不能报送")
+        raise PermissionDenied(gettext("领导账号只能查看，不能报送"))
     return access
 
 
 def require_unit(user: AbstractBaseUser | AnonymousUser, unit: Unit) -> Access:
     access = access_of(user)
     if not access.may_see_unit(unit):
-        raise PermissionDenied("只能查看本单位的页面")
+        raise PermissionDenied(gettext("只能查看本单位的页面"))
     return access
 
 
@@ -120,10 +121,10 @@ def get_target_for_user(user: AbstractBaseUser | AnonymousUser, plan: Plan, code
     access = access_of(user)
     target = plan.targets.select_related("section", "task", "indicator").filter(code=code).first()
     if target is None:
-        raise Http404(f"计划 {plan.slug} 没有编号为 {code} 的目标")
+        raise Http404(gettext("计划 %(plan)s 没有编号为 %(code)s 的目标") % {"plan": plan.slug, "code": code})
     target.plan = plan  # known: never read the plan (and its whole text) again with the target
     if access.is_liaison and not _assigned(target, access.unit):
-        raise PermissionDenied("这个目标不属于你的单位")
+        raise PermissionDenied(gettext("这个目标不属于你的单位"))
     return target, access
 
 

@@ -7,24 +7,25 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from luoshi.units.models import Unit
 
 
 class Role(models.TextChoices):
-    OFFICE = "office", "督查室（牵头部门）"
-    LIAISON = "liaison", "单位联络员"
-    LEADER = "leader", "领导"
+    OFFICE = "office", _("督查室（牵头部门）")
+    LIAISON = "liaison", _("单位联络员")
+    LEADER = "leader", _("领导")
 
 
 class Profile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
-    role = models.CharField("角色", max_length=10, choices=Role.choices)
+    role = models.CharField(_("角色"), max_length=10, choices=Role.choices)
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="liaisons",
-                             verbose_name="所属单位", help_text="联络员必须属于一个单位")
+                             verbose_name=_("所属单位"), help_text=_("联络员必须属于一个单位"))
 
     class Meta:
-        verbose_name = verbose_name_plural = "用户角色"
+        verbose_name = verbose_name_plural = _("用户角色")
         constraints = [models.CheckConstraint(condition=~models.Q(role="liaison") | models.Q(unit__isnull=False),
                                               name="liaison_has_unit")]
 
@@ -54,17 +55,17 @@ class ApiToken(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
     digest = models.CharField(max_length=64, unique=True)
-    name = models.CharField("用途", max_length=100, blank=True)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    expires_at = models.DateTimeField("有效期至", default=_a_year_on)
-    last_used_at = models.DateTimeField("最近使用", null=True, blank=True)
-    revoked_at = models.DateTimeField("作废时间", null=True, blank=True)
-    revoked_because = models.CharField("作废原因", max_length=100, blank=True)
+    name = models.CharField(_("用途"), max_length=100, blank=True)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("有效期至"), default=_a_year_on)
+    last_used_at = models.DateTimeField(_("最近使用"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("作废时间"), null=True, blank=True)
+    revoked_because = models.CharField(_("作废原因"), max_length=100, blank=True)
 
     objects = ApiTokenQuerySet.as_manager()
 
     class Meta:
-        verbose_name = verbose_name_plural = "接口令牌"
+        verbose_name = verbose_name_plural = _("接口令牌")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:

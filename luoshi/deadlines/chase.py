@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from luoshi.accounts.models import Profile, Role
 from luoshi.deadlines.inbox import returned_figures
@@ -59,9 +60,10 @@ def chase(plan: Plan, on: date) -> list[ChaseGroup]:
         reminded[(target_id, period)] = f"{sent_at.astimezone(local):%m-%d} {Channel(channel).label}"
     groups: dict[int | None, ChaseGroup] = {}
     for i in sorted(overdue, key=lambda i: (-i.days_late, i.code)):
-        group = groups.setdefault(i.unit_id, ChaseGroup(i.unit_name or "（未分派）",
+        group = groups.setdefault(i.unit_id, ChaseGroup(i.unit_name or gettext("（未分派）"),
                                                         "、".join(liaisons.get(i.unit_id or 0, [])) or "—"))
-        note = f"被退回：{reasons[(i.target_id, i.month)]}" if (i.target_id, i.month) in reasons else "未报"
+        why = reasons.get((i.target_id, i.month))
+        note = gettext("未报") if why is None else gettext("被退回：%(why)s") % {"why": why}
         group.rows.append(ChaseRow(i.code, i.indicator, i.period, i.due, i.days_late, note,
                                    reminded.get((i.target_id, i.period), "")))
     return sorted(groups.values(), key=lambda g: (-len(g.rows), -g.worst, g.unit))

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from luoshi.plans.models import Indicator, Plan, Target
 from luoshi.tracking.due import FREQUENCY_LABELS, Rule
 
-FREQUENCY_CHOICES = [("", "按上级设置"), *FREQUENCY_LABELS.items()]
+FREQUENCY_CHOICES = [("", _("按上级设置")), *((value, _(label)) for value, label in FREQUENCY_LABELS.items())]
 
 
 class ReportingRule(models.Model):
@@ -22,19 +22,20 @@ class ReportingRule(models.Model):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reporting_rules")
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
-                                  verbose_name="目录指标")
+                                  verbose_name=_("目录指标"))
     target = models.ForeignKey(Target, on_delete=models.CASCADE, null=True, blank=True,
-                               related_name="reporting_rules", verbose_name="目标")
-    frequency = models.CharField("报送频率", max_length=10, blank=True, choices=FREQUENCY_CHOICES)
-    due_day = models.PositiveSmallIntegerField("截止日", null=True, blank=True, help_text="每期结束后第几个月的几号")
-    lag_months = models.PositiveSmallIntegerField("期后月数", null=True, blank=True,
-                                                  help_text="1 表示下个月，0 表示本期最后一个月")
+                               related_name="reporting_rules", verbose_name=_("目标"))
+    frequency = models.CharField(_("报送频率"), max_length=10, blank=True, choices=FREQUENCY_CHOICES)
+    due_day = models.PositiveSmallIntegerField(_("截止日"), null=True, blank=True,
+                                               help_text=_("每期结束后第几个月的几号"))
+    lag_months = models.PositiveSmallIntegerField(_("期后月数"), null=True, blank=True,
+                                                  help_text=_("1 表示下个月，0 表示本期最后一个月"))
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+", verbose_name="设置人")
-    changed_at = models.DateTimeField("设置时间", auto_now=True)
+                                   related_name="+", verbose_name=_("设置人"))
+    changed_at = models.DateTimeField(_("设置时间"), auto_now=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "报送日历设置"
+        verbose_name = verbose_name_plural = _("报送日历设置")
         constraints = [
             models.CheckConstraint(condition=Q(indicator__isnull=True) | Q(target__isnull=True),
                                    name="rule_for_one_level"),
@@ -64,14 +65,14 @@ class Contact(models.Model):
     """How a user wants to be reminded: by e-mail (their account's address), a group robot, or not at all."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contact")
-    channel = models.CharField("提醒方式", max_length=10, choices=Channel.choices, default=Channel.EMAIL)
-    webhook = models.URLField("机器人 Webhook 地址", max_length=500, blank=True,
-                              help_text="群机器人设置里的 Webhook 地址")
-    secret = models.CharField("加签密钥", max_length=200, blank=True,
-                              help_text="钉钉机器人“加签”安全设置的密钥（SEC 开头）；企业微信不需要")
+    channel = models.CharField(_("提醒方式"), max_length=10, choices=Channel.choices, default=Channel.EMAIL)
+    webhook = models.URLField(_("机器人 Webhook 地址"), max_length=500, blank=True,
+                              help_text=_("群机器人设置里的 Webhook 地址"))
+    secret = models.CharField(_("加签密钥"), max_length=200, blank=True,
+                              help_text=_("钉钉机器人“加签”安全设置的密钥（SEC 开头）；企业微信不需要"))
 
     class Meta:
-        verbose_name = verbose_name_plural = "提醒方式"
+        verbose_name = verbose_name_plural = _("提醒方式")
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_channel_display()}"
@@ -90,18 +91,18 @@ class Reminder(models.Model):
         RETURNED = "returned", _("被退回")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
-                             verbose_name="收件人")
-    channel = models.CharField("方式", max_length=10, choices=Channel.choices)
-    address = models.CharField("地址", max_length=500)
-    kind = models.CharField("类别", max_length=10, choices=Kind.choices)
-    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="reminders", verbose_name="目标")
-    period = models.CharField("期别", max_length=10)
-    due = models.DateField("截止日期")
+                             verbose_name=_("收件人"))
+    channel = models.CharField(_("方式"), max_length=10, choices=Channel.choices)
+    address = models.CharField(_("地址"), max_length=500)
+    kind = models.CharField(_("类别"), max_length=10, choices=Kind.choices)
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("目标"))
+    period = models.CharField(_("期别"), max_length=10)
+    due = models.DateField(_("截止日期"))
     key = models.CharField(max_length=100)
-    sent_at = models.DateTimeField("发送时间", auto_now_add=True)
+    sent_at = models.DateTimeField(_("发送时间"), auto_now_add=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "提醒记录"
+        verbose_name = verbose_name_plural = _("提醒记录")
         ordering = ["-sent_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["channel", "address", "key"], name="remind_once")]
 

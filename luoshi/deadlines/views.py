@@ -6,12 +6,15 @@ from datetime import date
 from urllib.parse import quote
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from luoshi import query
 from luoshi.accounts.access import access_of, require_office
@@ -45,7 +48,8 @@ def inbox(request: HttpRequest, slug: str) -> HttpResponse:
         figure = get_object_or_404(Observation, pk=request.POST.get("withdraw") or 0, target__plan=plan)
         try:
             workflow.withdraw(figure, request.user)
-            messages.success(request, f"已撤回 {figure.target.code} {figure.period} 的数值 {say_number(figure.value)}")
+            messages.success(request, gettext("已撤回 %(code)s %(period)s 的数值 %(value)s") % {
+                "code": figure.target.code, "period": figure.period, "value": say_number(figure.value)})
         except workflow.WorkflowError as e:
             messages.error(request, str(e))
         return redirect(request.get_full_path())
@@ -73,10 +77,12 @@ def chase_download(request: HttpRequest, slug: str) -> HttpResponse:
     plan = current(slug)
     require_office(request.user)
     on = day_asked(request, plan)
+    with translation.override(settings.LANGUAGE_CODE):  # the file a clerk sends on: Chinese
+        groups = chase_list(plan, on)
     content = files.xlsx(f"{plan.region}{plan.year}年政府工作报告目标任务催报清单（截至{on:%Y年%m月%d日}）",
                          [files.Column(name, width) for name, width in
                           zip(COLUMNS, (18, 14, 9, 36, 10, 12, 9, 30, 16), strict=True)],
-                         chase_table(chase_list(plan, on)), "催报")
+                         chase_table(groups), "催报")
     response = HttpResponse(content, content_type=XLSX)
     name = f"{plan.slug}-{on:%Y%m%d}-催报.xlsx"
     response["Content-Disposition"] = (f"attachment; filename=\"{plan.slug}-{on:%Y%m%d}-chase.xlsx\"; "
@@ -99,13 +105,13 @@ class RuleForm(forms.ModelForm):
     def clean_due_day(self) -> int | None:
         day: int | None = self.cleaned_data["due_day"]
         if day is not None and not 1 <= day <= 31:
-            raise forms.ValidationError("截止日应为 1 到 31 之间的整数（超过当月天数按月末计）")
+            raise forms.ValidationError(gettext("截止日应为 1 到 31 之间的整数（超过当月天数按月末计）"))
         return day
 
     def clean_lag_months(self) -> int | None:
         lag: int | None = self.cleaned_data["lag_months"]
         if lag is not None and lag > 12:
-            raise forms.ValidationError("期后月数应为 0 到 12")
+            raise forms.ValidationError(gettext("期后月数应为 0 到 12"))
         return lag
 
 
@@ -118,7 +124,7 @@ def calendar_settings(request: HttpRequest, slug: str) -> HttpResponse:
     form = RuleForm(request.POST or None)
     if request.method == "POST" and query.number(request.POST, "delete") is not None:
         ReportingRule.objects.filter(plan=plan, pk=query.number(request.POST, "delete")).delete()
-        messages.success(request, "已删除这条设置，改按上级设置")
+        messages.success(request, gettext("已删除这条设置，改按上级设置"))
         return redirect("calendar", slug=plan.slug)
     if request.method == "POST" and form.is_valid():
         scope = request.POST.get("scope", "plan")
@@ -128,11 +134,11 @@ def calendar_settings(request: HttpRequest, slug: str) -> HttpResponse:
         elif scope == "target":
             where["target"] = plan.targets.filter(code=request.POST.get("code", "").strip()).first()
         if scope != "plan" and where["indicator"] is None and where["target"] is None:
-            form.add_error(None, "请选择一个指标，或填写本计划中存在的目标编号")
+            form.add_error(None, gettext("请选择一个指标，或填写本计划中存在的目标编号"))
         else:
             values = {k: form.cleaned_data[k] for k in ("frequency", "due_day", "lag_months")}
             ReportingRule.objects.update_or_create(**where, defaults={**values, "changed_by": request.user})
-            messages.success(request, "报送日历已保存")
+            messages.success(request, gettext("报送日历已保存"))
             return redirect("calendar", slug=plan.slug)
     rules = list(ReportingRule.objects.filter(plan=plan).select_related("indicator", "target", "changed_by")
                  .order_by("target__code", "indicator__name"))
@@ -145,9 +151,9 @@ def calendar_settings(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 class ContactForm(forms.ModelForm):
-    email = forms.EmailField(label="电子邮件地址", required=False)
-    webhook = forms.URLField(label="机器人 Webhook 地址", max_length=500, required=False, assume_scheme="https",
-                             help_text="群机器人设置里的 Webhook 地址")
+    email = forms.EmailField(label=_("电子邮件地址"), required=False)
+    webhook = forms.URLField(label=_("机器人 Webhook 地址"), max_length=500, required=False, assume_scheme="https",
+                             help_text=_("群机器人设置里的 Webhook 地址"))
 
     class Meta:
         model = Contact
@@ -158,12 +164,12 @@ class ContactForm(forms.ModelForm):
         data = super().clean() or {}
         channel = data.get("channel")
         if channel == Channel.EMAIL and not data.get("email"):
-            self.add_error("email", "选择电子邮件提醒时请填写邮件地址")
+            self.add_error("email", gettext("选择电子邮件提醒时请填写邮件地址"))
         if channel in (Channel.DINGTALK, Channel.WECOM) and not data.get("webhook"):
-            self.add_error("webhook", "选择群机器人提醒时请填写机器人的 Webhook 地址")
+            self.add_error("webhook", gettext("选择群机器人提醒时请填写机器人的 Webhook 地址"))
         webhook = str(data.get("webhook") or "")
         if webhook and not webhook.startswith(("https://", "http://")):
-            self.add_error("webhook", "Webhook 地址应以 https:// 开头")
+            self.add_error("webhook", gettext("Webhook 地址应以 https:// 开头"))
         return data
 
 
@@ -179,7 +185,7 @@ def contact(request: HttpRequest) -> HttpResponse:
             form.save()
             user.email = form.cleaned_data["email"]  # type: ignore[union-attr]
             user.save(update_fields=["email"])  # type: ignore[union-attr]
-        messages.success(request, f"提醒方式已保存：{mine.get_channel_display()}")
+        messages.success(request, gettext("提醒方式已保存：%(channel)s") % {"channel": mine.get_channel_display()})
         return redirect("contact")
     return render(request, "deadlines/contact.html", {"form": form, "access": access,
                                                      "plan": Plan.objects.current().order_by("-year").first()})

@@ -14,18 +14,18 @@ from luoshi.plans.models import Plan, Target
 class Source(models.Model):
     """A document that states results: the next year's work report, a statistical bulletin."""
 
-    name = models.CharField("文件", max_length=255)
-    title = models.CharField("标题", max_length=200, blank=True)
-    sha256 = models.CharField("文件摘要", max_length=64)
-    text = models.TextField("原文")
+    name = models.CharField(_("文件"), max_length=255)
+    title = models.CharField(_("标题"), max_length=200, blank=True)
+    sha256 = models.CharField(_("文件摘要"), max_length=64)
+    text = models.TextField(_("原文"))
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="outcome_sources",
-                             verbose_name="对照的计划")
+                             verbose_name=_("对照的计划"))
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+", verbose_name="上传人")
-    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+                                    related_name="+", verbose_name=_("上传人"))
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "结果来源文件"
+        verbose_name = verbose_name_plural = _("结果来源文件")
         ordering = ["-uploaded_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["plan", "sha256"], name="outcome_source_once")]
 
@@ -47,26 +47,27 @@ class Outcome(models.Model):
 
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="outcomes")
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="outcomes")
-    fit = models.CharField("对应关系", max_length=10, choices=[(f.value, FIT_LABELS[f]) for f in Fit])
-    kind = models.CharField("结果类型", max_length=10, choices=[(k.value, KIND_LABELS[k]) for k in OutcomeKind])
-    indicator_text = models.CharField("指标（原文）", max_length=200)
-    value = models.FloatField("数值", null=True, blank=True, help_text="空白表示是否类结果（已完成）")
-    unit = models.CharField("单位", max_length=20, blank=True)
-    comparator = models.CharField("限定", max_length=2, blank=True, help_text="超/突破（>）、近/约（≈）、以下（<=）")
-    decrease = models.BooleanField("下降", default=False)
-    quote = models.TextField("原文")
-    span_start = models.PositiveIntegerField("原文起点")
-    span_end = models.PositiveIntegerField("原文终点")
-    why = models.CharField("对应依据", max_length=200, blank=True)
-    status = models.CharField("状态", max_length=10, choices=Status.choices)
+    fit = models.CharField(_("对应关系"), max_length=10, choices=[(f.value, FIT_LABELS[f]) for f in Fit])
+    kind = models.CharField(_("结果类型"), max_length=10, choices=[(k.value, KIND_LABELS[k]) for k in OutcomeKind])
+    indicator_text = models.CharField(_("指标（原文）"), max_length=200)
+    value = models.FloatField(_("数值"), null=True, blank=True, help_text=_("空白表示是否类结果（已完成）"))
+    unit = models.CharField(_("单位"), max_length=20, blank=True)
+    comparator = models.CharField(_("限定"), max_length=2, blank=True,
+                                  help_text=_("超/突破（>）、近/约（≈）、以下（<=）"))
+    decrease = models.BooleanField(_("下降"), default=False)
+    quote = models.TextField(_("原文"))
+    span_start = models.PositiveIntegerField(_("原文起点"))
+    span_end = models.PositiveIntegerField(_("原文终点"))
+    why = models.CharField(_("对应依据"), max_length=200, blank=True)
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+", verbose_name="确认人")
-    decided_at = models.DateTimeField("确认时间", default=timezone.now)
+                                   related_name="+", verbose_name=_("确认人"))
+    decided_at = models.DateTimeField(_("确认时间"), default=timezone.now)
 
     objects = OutcomeQuerySet.as_manager()
 
     class Meta:
-        verbose_name = verbose_name_plural = "结果"
+        verbose_name = verbose_name_plural = _("结果")
         ordering = ["target", "-decided_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["target", "source", "span_start", "span_end"],
                                                name="outcome_once")]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from luoshi.extract.clean import paragraphs
 from luoshi.extract.model import Kind
@@ -87,10 +88,10 @@ def decide(source: Source, proposals: list[Proposal], confirm: set[str], reject:
     known = {p.key: p for p in proposals}
     unknown = sorted((confirm | reject) - set(known))
     if unknown:
-        raise UnknownProposal(f"报告中没有这些对应：{'、'.join(unknown)}")
+        raise UnknownProposal(gettext("报告中没有这些对应：%(keys)s") % {"keys": "、".join(unknown)})
     both = sorted(confirm & reject)
     if both:
-        raise UnknownProposal(f"同一条对应不能既确认又否决：{'、'.join(both)}")
+        raise UnknownProposal(gettext("同一条对应不能既确认又否决：%(keys)s") % {"keys": "、".join(both)})
     counts = {Outcome.Status.CONFIRMED: 0, Outcome.Status.REJECTED: 0}
     for key in sorted(confirm | reject):
         p = known[key]

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 
 from luoshi.accounts.access import require_office
 from luoshi.documents import UnreadableDocument, read_text
@@ -30,11 +31,11 @@ def sources(request: HttpRequest, slug: str) -> HttpResponse:
         uploaded = request.FILES.get("file")
         name = Path(uploaded.name or "").name if uploaded else ""
         if uploaded is None:
-            problem = "请选择一个报告文件"
+            problem = gettext("请选择一个报告文件")
         elif Path(name).suffix.lower() not in REPORT_SUFFIXES:
-            problem = f"{name}: 只能读取 .txt、.docx、.pdf 或 .html 文件"
+            problem = gettext("%(name)s: 只能读取 .txt、.docx、.pdf 或 .html 文件") % {"name": name}
         elif uploaded.size and uploaded.size > MAX_REPORT_BYTES:
-            problem = f"{name}: 文件超过 20 MB，不像一份工作报告"
+            problem = gettext("%(name)s: 文件超过 20 MB，不像一份工作报告") % {"name": name}
         else:
             with tempfile.TemporaryDirectory() as folder:
                 path = Path(folder) / f"report{Path(name).suffix.lower()}"
@@ -64,14 +65,15 @@ def proposals(request: HttpRequest, slug: str, source_id: int) -> HttpResponse:
         confirm = {key for key, value in request.POST.items() if value == "confirm"}
         reject = {key for key, value in request.POST.items() if value == "reject"}
         if not confirm and not reject:
-            messages.warning(request, "没有选择任何一条，什么也没有记录")
+            messages.warning(request, gettext("没有选择任何一条，什么也没有记录"))
         else:
             try:
                 confirmed, rejected = decide(source, found, confirm, reject, request.user)
             except UnknownProposal as e:
-                messages.error(request, f"{e}；什么也没有记录")
+                messages.error(request, gettext("%(problem)s；什么也没有记录") % {"problem": e})
             else:
-                messages.success(request, f"已确认{confirmed}条，否决{rejected}条")
+                messages.success(request, gettext("已确认%(confirmed)s条，否决%(rejected)s条") % {
+                    "confirmed": confirmed, "rejected": rejected})
         return redirect("outcomes:proposals", slug=plan.slug, source_id=source.pk)
     same = sum(p.same for p in found)
     return render(request, "outcomes/proposals.html", {

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -21,26 +22,27 @@ class PlanQuerySet(models.QuerySet["Plan"]):
 class Plan(models.Model):
     """One version of a work report. A changed document is a new version of the same slug."""
 
-    slug = models.SlugField("代号", max_length=80, allow_unicode=True)
-    version = models.PositiveIntegerField("版本", default=1)
-    is_current = models.BooleanField("当前版本", default=True)
-    region = models.CharField("地区", max_length=40)
-    year = models.PositiveIntegerField("年份")
-    title = models.CharField("标题", max_length=200, blank=True)
-    source_name = models.CharField("来源文件", max_length=255, blank=True)
-    sha256 = models.CharField("文件摘要", max_length=64)
-    text = models.TextField("原文", blank=True, help_text="空白表示只保存了抽取结果，没有原文")
-    imported_at = models.DateTimeField("导入时间", auto_now_add=True)
+    slug = models.SlugField(_("代号"), max_length=80, allow_unicode=True)
+    version = models.PositiveIntegerField(_("版本"), default=1)
+    is_current = models.BooleanField(_("当前版本"), default=True)
+    region = models.CharField(_("地区"), max_length=40)
+    year = models.PositiveIntegerField(_("年份"))
+    title = models.CharField(_("标题"), max_length=200, blank=True)
+    source_name = models.CharField(_("来源文件"), max_length=255, blank=True)
+    sha256 = models.CharField(_("文件摘要"), max_length=64)
+    text = models.TextField(_("原文"), blank=True, help_text=_("空白表示只保存了抽取结果，没有原文"))
+    imported_at = models.DateTimeField(_("导入时间"), auto_now_add=True)
 
     objects = PlanQuerySet.as_manager()
 
     class Meta:
-        verbose_name = verbose_name_plural = "计划"
+        verbose_name = verbose_name_plural = _("计划")
         constraints = [models.UniqueConstraint(fields=["slug", "version"], name="plan_version_once")]
         ordering = ["slug", "-version"]
 
     def __str__(self) -> str:
-        return f"{self.region}{self.year}年 {self.title}（第{self.version}版）"
+        return gettext("%(region)s%(year)s年 %(title)s（第%(version)s版）") % {
+            "region": self.region, "year": self.year, "title": self.title, "version": self.version}
 
 
 class PlanUpload(models.Model):
@@ -49,12 +51,12 @@ class PlanUpload(models.Model):
 
     token = models.CharField(max_length=32, unique=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    name = models.CharField("文件名", max_length=255)
-    text = models.TextField("原文")
+    name = models.CharField(_("文件名"), max_length=255)
+    text = models.TextField(_("原文"))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "待确认的报告"
+        verbose_name = verbose_name_plural = _("待确认的报告")
 
     def __str__(self) -> str:
         return self.name
@@ -64,13 +66,13 @@ class Section(models.Model):
     """A work area: (一)全力增强经济发展动能… Ordinal 0 holds the main targets before the areas."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
-    ordinal = models.PositiveIntegerField("序号")
-    title = models.CharField("标题", max_length=200)
+    ordinal = models.PositiveIntegerField(_("序号"))
+    title = models.CharField(_("标题"), max_length=200)
     start = models.PositiveIntegerField(null=True, blank=True)
     end = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "工作方面"
+        verbose_name = verbose_name_plural = _("工作方面")
         ordering = ["plan", "ordinal"]
         constraints = [models.UniqueConstraint(fields=["plan", "ordinal"], name="section_once")]
 
@@ -82,13 +84,13 @@ class Task(models.Model):
     """A task paragraph under a section: 提升投资效益."""
 
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="tasks")
-    ordinal = models.PositiveIntegerField("序号")
-    heading = models.CharField("任务", max_length=200)
+    ordinal = models.PositiveIntegerField(_("序号"))
+    heading = models.CharField(_("任务"), max_length=200)
     start = models.PositiveIntegerField(null=True, blank=True)
     end = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "任务"
+        verbose_name = verbose_name_plural = _("任务")
         ordering = ["section", "ordinal"]
 
     def __str__(self) -> str:
@@ -98,16 +100,17 @@ class Task(models.Model):
 class Indicator(models.Model):
     """A canonical catalogue entry that targets of different years and cities point to."""
 
-    name = models.CharField("指标", max_length=100, unique=True)
-    aliases = models.JSONField("别名", default=list, blank=True,
-                               help_text="报告中出现的其他写法，用于自动对应")
-    better = models.CharField("方向", max_length=10, default="higher",
-                              choices=[("higher", "越高越好"), ("lower", "越低越好"), ("closer", "越接近越好")])
-    frequency = models.CharField("发布频率", max_length=10, default="month",
-                                 choices=[("month", "月度"), ("quarter", "季度"), ("year", "年度")])
+    name = models.CharField(_("指标"), max_length=100, unique=True)
+    aliases = models.JSONField(_("别名"), default=list, blank=True,
+                               help_text=_("报告中出现的其他写法，用于自动对应"))
+    better = models.CharField(_("方向"), max_length=10, default="higher",
+                              choices=[("higher", _("越高越好")), ("lower", _("越低越好")),
+                                       ("closer", _("越接近越好"))])
+    frequency = models.CharField(_("发布频率"), max_length=10, default="month",
+                                 choices=[("month", _("月度")), ("quarter", _("季度")), ("year", _("年度"))])
 
     class Meta:
-        verbose_name = verbose_name_plural = "指标目录"
+        verbose_name = verbose_name_plural = _("指标目录")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -131,32 +134,32 @@ class Target(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets")
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="targets")
     task = models.ForeignKey(Task, on_delete=models.SET_NULL, null=True, blank=True, related_name="targets")
-    code = models.CharField("编号", max_length=20, help_text="方面.任务.序号，例如 3.2.1")
-    indicator_text = models.CharField("指标（原文）", max_length=200)
+    code = models.CharField(_("编号"), max_length=20, help_text=_("方面.任务.序号，例如 3.2.1"))
+    indicator_text = models.CharField(_("指标（原文）"), max_length=200)
     indicator = models.ForeignKey(Indicator, on_delete=models.SET_NULL, null=True, blank=True,
-                                  related_name="targets", verbose_name="目录指标")
-    kind = models.CharField("类型", max_length=10, choices=[(k.value, k.value) for k in Kind])
-    comparator = models.CharField("比较", max_length=2, blank=True,
+                                  related_name="targets", verbose_name=_("目录指标"))
+    kind = models.CharField(_("类型"), max_length=10, choices=[(k.value, k.value) for k in Kind])
+    comparator = models.CharField(_("比较"), max_length=2, blank=True,
                                   choices=[(c.value, c.value) for c in Comparator])
-    value = models.FloatField("目标值", null=True, blank=True)
-    value_max = models.FloatField("目标上限", null=True, blank=True)
-    unit = models.CharField("单位", max_length=20, blank=True)
-    deadline = models.DateField("完成时限", null=True, blank=True)
-    aspirational = models.BooleanField("力争", default=False)
-    decrease = models.BooleanField("下降", default=False)
-    condition = models.CharField("关系或方向", max_length=100, blank=True)
-    baseline = models.FloatField("基期值", null=True, blank=True)
-    profile = models.JSONField("季节占比", null=True, blank=True, help_text="上年1-12月各月占比")
-    span_start = models.PositiveIntegerField("原文起点", null=True, blank=True)
-    span_end = models.PositiveIntegerField("原文终点", null=True, blank=True)
-    quote = models.TextField("原文", blank=True)
-    origin = models.CharField("来源", max_length=10, choices=Origin.choices, default=Origin.EXTRACTED)
+    value = models.FloatField(_("目标值"), null=True, blank=True)
+    value_max = models.FloatField(_("目标上限"), null=True, blank=True)
+    unit = models.CharField(_("单位"), max_length=20, blank=True)
+    deadline = models.DateField(_("完成时限"), null=True, blank=True)
+    aspirational = models.BooleanField(_("力争"), default=False)
+    decrease = models.BooleanField(_("下降"), default=False)
+    condition = models.CharField(_("关系或方向"), max_length=100, blank=True)
+    baseline = models.FloatField(_("基期值"), null=True, blank=True)
+    profile = models.JSONField(_("季节占比"), null=True, blank=True, help_text=_("上年1-12月各月占比"))
+    span_start = models.PositiveIntegerField(_("原文起点"), null=True, blank=True)
+    span_end = models.PositiveIntegerField(_("原文终点"), null=True, blank=True)
+    quote = models.TextField(_("原文"), blank=True)
+    origin = models.CharField(_("来源"), max_length=10, choices=Origin.choices, default=Origin.EXTRACTED)
     history = HistoricalRecords()
 
     objects = TargetQuerySet.as_manager()
 
     class Meta:
-        verbose_name = verbose_name_plural = "目标"
+        verbose_name = verbose_name_plural = _("目标")
         ordering = ["plan", "section__ordinal", "id"]
         constraints = [models.UniqueConstraint(fields=["plan", "code"], name="target_code_once")]
 

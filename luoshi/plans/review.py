@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from luoshi.plans.models import Origin, Plan, Section, Target, Task
 
@@ -70,9 +71,10 @@ class Merge:
     after: str
 
     def __str__(self) -> str:
-        status = (f"状态由“{self.before}”变为“{self.after}”" if self.before != self.after
-                  else f"状态仍为“{self.after}”")
-        return f"{self.figures}；{status}"
+        before, after = gettext(self.before), gettext(self.after)  # status labels, in the page's language
+        status = (gettext("状态由“%(before)s”变为“%(after)s”") % {"before": before, "after": after}
+                  if self.before != self.after else gettext("状态仍为“%(after)s”") % {"after": after})
+        return gettext("%(figures)s；%(status)s") % {"figures": self.figures, "status": status}
 
 
 @transaction.atomic
@@ -84,9 +86,9 @@ def merge_targets(keep: Target, drop: Target, reason: str, by: object = None) ->
     from luoshi.tracking import STATUS_LABELS
 
     if keep.pk == drop.pk:
-        raise ReviewProblem("不能把目标合并到它自己")
+        raise ReviewProblem(gettext("不能把目标合并到它自己"))
     if keep.plan_id != drop.plan_id:
-        raise ReviewProblem("只能合并同一计划中的目标")
+        raise ReviewProblem(gettext("只能合并同一计划中的目标"))
     on = min(date.today(), date(keep.plan.year, 12, 31))
     [before] = assess_plan(keep.plan, on, [keep])
     moved = move_figures(drop, keep, by, reason)  # type: ignore[arg-type]

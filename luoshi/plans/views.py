@@ -86,7 +86,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "kinds": [(k.value, gettext(KIND_LABELS[k])) for k in Kind],
         "league": [(t, timely.get(int(t.key))) for t in data.units],
         "sections": plan.sections.order_by("ordinal"), "units": Unit.objects.filter(kind="department"),
-        "statuses": [(s, label) for s, label in _STATUS_CHOICES],
+        "statuses": [(s, gettext(label)) for s, label in _STATUS_CHOICES],
         "illustrative": any(line.illustrative for line in data.lines),
     })
 
@@ -262,7 +262,7 @@ class ReasonForm(forms.Form):
 def target_change(request: HttpRequest, slug: str, code: str, action: str) -> HttpResponse:
     """Delete, split or merge a target (office only), with a reason kept in the history."""
     if action not in _ACTIONS:
-        raise Http404("没有这个操作")
+        raise Http404(gettext("没有这个操作"))
     plan = current(slug)
     target, _ = get_target_for_user(request.user, plan, code)
     require_office(request.user)
@@ -326,7 +326,7 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
     from django.conf import settings
 
     if not settings.PUBLIC_PORTAL:
-        raise Http404("公开页面未开启")
+        raise Http404(gettext("公开页面未开启"))
     plan = current(slug)
     on = assessment_date(request, plan)
     data = board(plan, on, PUBLIC)

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from luoshi.plans.models import Target
 from luoshi.progress import workflow
@@ -20,12 +21,12 @@ class FigureForm(forms.Form):
     Field names are ``value-3.1.2``, ``reference-3.1.2``… (the target's code after the field).
     """
 
-    value = forms.CharField(label="数值", required=False, max_length=40)
-    reference = forms.CharField(label="对照数", required=False, max_length=40)
-    narrative = forms.CharField(label="进展情况", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    problems = forms.CharField(label="存在问题", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    next_steps = forms.CharField(label="下一步措施", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    source = forms.CharField(label="来源", required=False, max_length=workflow.SOURCE_LIMIT)
+    value = forms.CharField(label=_("数值"), required=False, max_length=40)
+    reference = forms.CharField(label=_("对照数"), required=False, max_length=40)
+    narrative = forms.CharField(label=_("进展情况"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    problems = forms.CharField(label=_("存在问题"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    next_steps = forms.CharField(label=_("下一步措施"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    source = forms.CharField(label=_("来源"), required=False, max_length=workflow.SOURCE_LIMIT)
     seen = forms.IntegerField(required=False, min_value=0, max_value=_LARGEST_ID, widget=forms.HiddenInput)
     asked = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
@@ -101,8 +102,8 @@ class UploadRowForm(forms.Form):
 class ReviewForm(forms.Form):
     """The office's decision on one pending figure, or on a batch (ticked ids, or all that pass checks)."""
 
-    action = forms.ChoiceField(choices=[("approve", "通过"), ("return", "退回"), ("approve-checked", "通过勾选的"),
-                                        ("approve-clean", "通过全部无疑问的")])
+    action = forms.ChoiceField(choices=[("approve", _("通过")), ("return", _("退回")),
+                                        ("approve-checked", _("通过勾选的")), ("approve-clean", _("通过全部无疑问的"))])
     observation = forms.IntegerField(required=False, min_value=1, max_value=_LARGEST_ID)
     chosen = forms.TypedMultipleChoiceField(required=False, coerce=int, choices=[])
     reason = forms.CharField(required=False, max_length=workflow.REASON_LIMIT)

@@ -34,32 +34,32 @@ class Observation(models.Model):
         REPLACED = "replaced", _("已被替换")
 
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="observations")
-    period = models.CharField("期别", max_length=10,
-                              help_text="只存一种写法：2024-06、2024Q2、2024H1 或 2024")
-    cumulative = models.BooleanField("累计数", default=True)
-    value = models.FloatField("数值")
-    reference = models.FloatField("对照数", null=True, blank=True,
-                                  help_text="关系类目标的对照指标数值，或方向类目标的上年同期数")
-    narrative = models.TextField("进展情况", blank=True)
-    problems = models.TextField("存在问题", blank=True)
-    next_steps = models.TextField("下一步措施", blank=True)
-    source = models.CharField("来源", max_length=500, blank=True)
-    illustrative = models.BooleanField("示例数据", default=False,
-                                       help_text="演示用的生成数据，不是公布的统计数")
-    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.APPROVED)
+    period = models.CharField(_("期别"), max_length=10,
+                              help_text=_("只存一种写法：2024-06、2024Q2、2024H1 或 2024"))
+    cumulative = models.BooleanField(_("累计数"), default=True)
+    value = models.FloatField(_("数值"))
+    reference = models.FloatField(_("对照数"), null=True, blank=True,
+                                  help_text=_("关系类目标的对照指标数值，或方向类目标的上年同期数"))
+    narrative = models.TextField(_("进展情况"), blank=True)
+    problems = models.TextField(_("存在问题"), blank=True)
+    next_steps = models.TextField(_("下一步措施"), blank=True)
+    source = models.CharField(_("来源"), max_length=500, blank=True)
+    illustrative = models.BooleanField(_("示例数据"), default=False,
+                                       help_text=_("演示用的生成数据，不是公布的统计数"))
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.APPROVED)
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                    blank=True, related_name="+", verbose_name="报送人")
-    reported_at = models.DateTimeField("报送时间", auto_now_add=True)
+                                    blank=True, related_name="+", verbose_name=_("报送人"))
+    reported_at = models.DateTimeField(_("报送时间"), auto_now_add=True)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                    blank=True, related_name="+", verbose_name="审核人")
-    reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
-    review_note = models.CharField("退回理由", max_length=300, blank=True)
+                                    blank=True, related_name="+", verbose_name=_("审核人"))
+    reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
+    review_note = models.CharField(_("退回理由"), max_length=300, blank=True)
     history = HistoricalRecords()
 
     objects = ObservationQuerySet.as_manager()
 
     class Meta:
-        verbose_name = verbose_name_plural = "进度数据"
+        verbose_name = verbose_name_plural = _("进度数据")
         ordering = ["target", "period", "reported_at", "id"]
         indexes = [models.Index(fields=["target", "status"])]
 
@@ -78,4 +78,4 @@ class DataVersion(models.Model):
     n = models.BigIntegerField(default=0)
 
     class Meta:
-        verbose_name = verbose_name_plural = "数据版本"
+        verbose_name = verbose_name_plural = _("数据版本")

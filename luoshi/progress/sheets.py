@@ -17,7 +17,6 @@ from openpyxl.utils import get_column_letter
 from luoshi.plans.models import Plan, Target
 from luoshi.progress import workflow
 from luoshi.reports import files
-from luoshi.tracking import BadPeriod, parse_period
 from luoshi.tracking.figures import say_number
 
 COLUMNS = ("编号", "指标", "单位", "期别", "数值", "进展情况", "对照数", "存在问题", "下一步措施", "来源")
@@ -46,11 +45,9 @@ class SheetProblems(Exception):
 def template(plan: Plan, period: str, targets: list[Target] | None = None) -> Workbook:
     """A workbook with one row per target of ``plan`` for ``period``, the value left for the unit to fill."""
     try:
-        parsed = parse_period(period)
-    except BadPeriod as e:
+        period = workflow.plan_period(plan.year, period)  # said as the form says it, in the user's language
+    except workflow.Invalid as e:
         raise SheetProblems([Problem("--period", str(e))]) from None
-    if parsed.year != plan.year:
-        raise SheetProblems([Problem("--period", f"{period} 不在计划年度 {plan.year} 年内")])
     book = Workbook()
     sheet = book.active
     assert sheet is not None

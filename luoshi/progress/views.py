@@ -184,7 +184,8 @@ def upload(request: HttpRequest, slug: str) -> HttpResponse:
                 messages.success(request, gettext("已报送%(n)s条，等待督查室审核") % {"n": len(figures)})
                 return redirect("report", slug=plan.slug)
         else:
-            problems += [f"第{n}行: {e}" for n, errors in enumerate(rows.errors, 1) for e in _flat(errors)]
+            problems += [gettext("第%(n)s行: %(problem)s") % {"n": n, "problem": e}
+                         for n, errors in enumerate(rows.errors, 1) for e in _flat(errors)]
             problems += list(rows.non_form_errors())
         rows = None
     elif request.method == "POST" and request.FILES.get("file"):
@@ -197,11 +198,13 @@ def upload(request: HttpRequest, slug: str) -> HttpResponse:
             found = check(plan, sheet, cells)
         except SheetProblems as e:
             problems = [str(p) for p in e.problems] or [
-                f"{name}: 文件超过 {MAX_UPLOAD_BYTES // 1024 // 1024} MB 的上限，没有读取"]
+                gettext("%(name)s: 文件超过 %(mb)s MB 的上限，没有读取") % {"name": name,
+                                                              "mb": MAX_UPLOAD_BYTES // 1024 // 1024}]
         else:
             foreign = sorted({f.target.code for _, f in found if f.target.code not in allowed})
             if foreign:
-                problems = [f"{name}: 目标 {'、'.join(foreign)} 不属于你的单位，不能报送"]
+                problems = [gettext("%(name)s: 目标 %(codes)s 不属于你的单位，不能报送") % {"name": name,
+                                                                                   "codes": "、".join(foreign)}]
             else:
                 latest = _latest_ids([f for _, f in found])
                 rows = UploadRows(prefix="row", form_kwargs={"targets": allowed}, initial=[

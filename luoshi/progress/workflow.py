@@ -410,12 +410,14 @@ def before_delete(target: Target) -> None:
     """Refuse to delete a target with approved figures (they count: merge it into another instead) or with
     figures still waiting for approval (they would vanish unseen)."""
     if target.observations.filter(status=S.APPROVED).exists():
-        raise WorkflowError(f"{target.code} 已有审核通过的进度数据，不能删除；如是重复目标，请合并到另一目标")
+        raise WorkflowError(gettext("%(code)s 已有审核通过的进度数据，不能删除；如是重复目标，请合并到另一目标")
+                            % {"code": target.code})
     waiting = list(target.observations.filter(status=S.SUBMITTED).order_by("period")
                    .values_list("period", flat=True))
     if waiting:
-        raise WorkflowError(f"{target.code} 还有 {len(waiting)} 个待审核的数值（{'、'.join(waiting)}）："
-                            "请先审核、退回或由报送人撤回，再删除")
+        raise WorkflowError(gettext(
+            "%(code)s 还有 %(n)s 个待审核的数值（%(periods)s）：请先审核、退回或由报送人撤回，再删除")
+            % {"code": target.code, "n": len(waiting), "periods": "、".join(waiting)})
 
 
 @dataclass(frozen=True)
@@ -426,9 +428,10 @@ class Merged:
     replaced: list[str]
 
     def __str__(self) -> str:
-        words = f"移入 {self.moved} 个数值"
+        words = gettext("移入 %(n)s 个数值") % {"n": self.moved}
         if self.replaced:
-            words += f"；{'、'.join(self.replaced)} 两者都有审核通过的数值，以保留目标的为准（另一数值标为已被替换）"
+            words += gettext("；%(periods)s 两者都有审核通过的数值，以保留目标的为准（另一数值标为已被替换）") % {
+                "periods": "、".join(self.replaced)}
         return words
 
 

@@ -7,6 +7,8 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from luoshi.plans.models import Plan, Target
 from luoshi.reports.tables import EvaluationRow, judged_rows
 from luoshi.tracking import Status
@@ -187,7 +189,8 @@ def line_chart(line: Line) -> LineChart | None:
         [(x(n), str(c.target.plan.year) if c is not None else "") for n, c in enumerate(line.cells)],
         [(y(low + step * i), _short((low + step * i) / scale))
                                                        for i in range(4)],
-        f"{line.indicator}：目标与结果（{unit or '无单位'}）")
+        gettext("%(indicator)s：目标与结果（%(unit)s）") % {"indicator": line.indicator,
+                                                      "unit": unit or gettext("无单位")})
 
 
 def _short(v: float) -> str:

@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from luoshi import query
 from luoshi.accounts.access import Access, access_of, require_office
@@ -34,7 +35,7 @@ CONTENT_TYPES = {
 def _whole_plan_reader(request: HttpRequest) -> Access:
     access = access_of(request.user)
     if access.is_liaison:
-        raise PermissionDenied("全市的分解表和评定由督查室和领导查看")
+        raise PermissionDenied(gettext("全市的分解表和评定由督查室和领导查看"))
     return access
 
 
@@ -47,7 +48,7 @@ def _attachment(content: bytes, name: str, fmt: str) -> HttpResponse:
 @login_required
 def breakdown_download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
-        raise Http404("没有这种格式")
+        raise Http404(gettext("没有这种格式"))
     plan = current(slug)
     _whole_plan_reader(request)
     content, name = breakdown_file(plan, fmt)
@@ -73,14 +74,15 @@ def evaluation_page(request: HttpRequest, slug: str) -> HttpResponse:
 def bulletin_download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     """The 督查通报 for ?period= as .docx, .pdf, or its attachments as .xlsx."""
     if fmt not in ("docx", "pdf", "xlsx"):
-        raise Http404("没有这种格式")
+        raise Http404(gettext("没有这种格式"))
     plan = current(slug)
     _whole_plan_reader(request)
     period = request.GET.get("period", "")
     try:
         [(name, content)] = bulletin_files(plan, period, [fmt])
     except BadPeriod as e:
-        return HttpResponse(f"期别有误：{e}", status=400, content_type="text/plain; charset=utf-8")
+        return HttpResponse(gettext("期别有误：%(problem)s") % {"problem": e}, status=400,
+                            content_type="text/plain; charset=utf-8")
     return _attachment(content, name, fmt)
 
 
@@ -136,15 +138,15 @@ def bulletins_page(request: HttpRequest, slug: str) -> HttpResponse:
             form = BulletinSettingsForm(request.POST, instance=settings)
             if form.is_valid():
                 form.save()
-                messages.success(request, "已保存通报设置")
+                messages.success(request, gettext("已保存通报设置"))
                 return redirect(f"{request.path}?period={period}")
         elif action == "text":
             issuing.save_text(plan, period, request.POST.get("summary", ""), request.user)
-            messages.success(request, f"已保存{period}通报的总体情况文字")
+            messages.success(request, gettext("已保存%(period)s通报的总体情况文字") % {"period": period})
             return redirect(f"{request.path}?period={period}")
         elif action == "issue":
             issued = issuing.issue(plan, period, request.user)
-            messages.success(request, f"已印发：{issued.reference}")
+            messages.success(request, gettext("已印发：%(reference)s") % {"reference": issued.reference})
             return redirect(f"{request.path}?period={period}")
     made = issuing.draft(plan, period)
     today = timezone.localdate()
@@ -159,7 +161,7 @@ def bulletins_page(request: HttpRequest, slug: str) -> HttpResponse:
 def issued_download(request: HttpRequest, slug: str, pk: int, fmt: str) -> HttpResponse:
     """An issued bulletin's file, as it was issued."""
     if fmt not in ("docx", "pdf", "xlsx"):
-        raise Http404("没有这种格式")
+        raise Http404(gettext("没有这种格式"))
     _whole_plan_reader(request)
     issued = get_object_or_404(IssuedBulletin, slug=slug, pk=pk)
     return _attachment(bytes(getattr(issued, fmt)), issuing.issued_name(issued, fmt), fmt)

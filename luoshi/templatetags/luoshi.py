@@ -13,6 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, gettext
 
 from luoshi.extract.model import COMPARATOR_LABELS, KIND_LABELS, Comparator, Kind
+from luoshi.outcomes.why import said as said_why
 from luoshi.tracking import STATUS_LABELS, Status
 from luoshi.tracking.figures import say_number, say_percent
 from luoshi.tracking.model import Period
@@ -67,6 +68,12 @@ def said(text: str | None) -> str:
     if isinstance(text, Words):
         return text.said(gettext)
     return text or ""
+
+
+@register.filter
+def why(text: str | None) -> str:
+    """Why the reader matched an outcome to a target, in the page's language."""
+    return said_why(text or "")
 
 
 @register.filter

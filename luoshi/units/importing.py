@@ -71,7 +71,9 @@ SHEET_LIMIT = 2 * 1024 * 1024  # bytes of an uploaded .xlsx: a city's unit list 
 INFLATED_LIMIT = 20 * 1024 * 1024  # bytes once unzipped: more is a zip bomb, refused before parsing
 ROW_LIMIT = 2000
 COLUMNS = ("名称", "简称", "类别", "上级", "牵头关键词")
-KINDS = {label: value for value, label in Unit.Kind.choices} | {value: value for value, _ in Unit.Kind.choices} | {
+# The 类别 a sheet may give: the kinds' Chinese names (whatever the page's language), their codes, short forms.
+KINDS = {"人民政府": Unit.Kind.GOVERNMENT, "部门": Unit.Kind.DEPARTMENT, "县（市、区）": Unit.Kind.COUNTY} | {
+    value: value for value, _ in Unit.Kind.choices} | {
     "政府": Unit.Kind.GOVERNMENT, "县": Unit.Kind.COUNTY, "县市区": Unit.Kind.COUNTY, "区": Unit.Kind.COUNTY}
 
 

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -107,7 +108,8 @@ def units(request: HttpRequest) -> HttpResponse:
     every = list(Unit.objects.select_related("parent").order_by("kind", "id"))
     return render(request, "manage/units.html", {
         "access": access, "form": form, "sheet": sheet, "rule": rule, "problems": problems, "tree": _tree(every),
-        "columns": COLUMNS, "row_limit": ROW_LIMIT, "size_limit": SHEET_LIMIT // 1024 // 1024,
+        "columns": format_html('<span lang="zh-Hans">{}</span>', " ".join(COLUMNS)),  # the sheet's own words
+        "row_limit": ROW_LIMIT, "size_limit": SHEET_LIMIT // 1024 // 1024,
     })
 
 

@@ -18,24 +18,24 @@ class Unit(models.Model):
     """A department (发展和改革委员会) or a lower government (a county or district), in a tree."""
 
     class Kind(models.TextChoices):
-        GOVERNMENT = "government", "人民政府"
-        DEPARTMENT = "department", "部门"
-        COUNTY = "county", "县（市、区）"
+        GOVERNMENT = "government", _("人民政府")
+        DEPARTMENT = "department", _("部门")
+        COUNTY = "county", _("县（市、区）")
 
-    name = models.CharField("名称", max_length=60, unique=True)
-    short_name = models.CharField("简称", max_length=20, blank=True)
-    kind = models.CharField("类别", max_length=12, choices=Kind.choices, default=Kind.DEPARTMENT)
+    name = models.CharField(_("名称"), max_length=60, unique=True)
+    short_name = models.CharField(_("简称"), max_length=20, blank=True)
+    kind = models.CharField(_("类别"), max_length=12, choices=Kind.choices, default=Kind.DEPARTMENT)
     parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True,
-                               related_name="children", verbose_name="上级")
-    keywords = models.JSONField("牵头关键词", default=list, blank=True,
-                                help_text="目标或任务含有这些词时，默认由本单位牵头")
-    active = models.BooleanField("在用", default=True,
-                                 help_text="停用的单位不再出现在分工和新账号的选择中；已有的分工和数据保留")
+                               related_name="children", verbose_name=_("上级"))
+    keywords = models.JSONField(_("牵头关键词"), default=list, blank=True,
+                                help_text=_("目标或任务含有这些词时，默认由本单位牵头"))
+    active = models.BooleanField(_("在用"), default=True,
+                                 help_text=_("停用的单位不再出现在分工和新账号的选择中；已有的分工和数据保留"))
 
     objects = UnitQuerySet.as_manager()
 
     class Meta:
-        verbose_name = verbose_name_plural = "单位"
+        verbose_name = verbose_name_plural = _("单位")
         ordering = ["kind", "id"]
 
     def __str__(self) -> str:
@@ -54,13 +54,13 @@ class Assignment(models.Model):
                                related_name="assignments")
     task = models.ForeignKey(Task, on_delete=models.CASCADE, null=True, blank=True,
                              related_name="assignments")
-    role = models.CharField("角色", max_length=4, choices=Role.choices, default=Role.LEAD)
-    basis = models.CharField("依据", max_length=100, blank=True,
-                             help_text="自动分派时命中的关键词；人工分派时为空")
+    role = models.CharField(_("角色"), max_length=4, choices=Role.choices, default=Role.LEAD)
+    basis = models.CharField(_("依据"), max_length=100, blank=True,
+                             help_text=_("自动分派时命中的关键词；人工分派时为空"))
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = verbose_name_plural = "分工"
+        verbose_name = verbose_name_plural = _("分工")
         constraints = [
             models.CheckConstraint(condition=models.Q(target__isnull=False) | models.Q(task__isnull=False),
                                    name="assignment_has_subject"),

@@ -163,3 +163,31 @@ def test_it_reassesses_as_soon_as_a_figure_or_a_target_changes(plan: Plan) -> No
     target.value = 700
     target.save()
     assert status() == "on_track"
+
+
+@pytest.mark.parametrize(("period", "said"), [
+    ("2024-13", "--period: 期别“2024-13”应写成 2024-06、2024Q2、2024H1 或 2024"),
+    ("June", "--period: 期别“June”应写成 2024-06、2024Q2、2024H1 或 2024"),
+    ("2023-06", "--period: 期别 2023-06 不在计划年度 2024 年内：2024 年的计划只收 2024 年的数值"),
+])
+def test_the_template_command_names_a_wrong_period_in_chinese_and_writes_nothing(plan: Plan, tmp_path: Path,
+                                                                                 period: str, said: str) -> None:
+    """The command line has no English mode (it speaks the site's language, Chinese): the period's
+    problem is said as the reporting form says it, wholly in Chinese."""
+    with pytest.raises(CommandError) as refused:
+        call_command("observations", "template", "--plan", plan.slug, "--period", period,
+                     "-o", str(tmp_path / "t.xlsx"), stdout=io.StringIO())
+    assert str(refused.value) == said
+    assert not (tmp_path / "t.xlsx").exists()
+
+
+def test_the_templates_period_problem_is_english_on_an_english_page(plan: Plan) -> None:
+    from django.utils import translation
+
+    from luoshi.progress.sheets import SheetProblems
+    from luoshi.progress.sheets import template as make
+
+    with translation.override("en"), pytest.raises(SheetProblems) as refused:
+        make(plan, "2023-06")
+    assert str(refused.value) == ("--period: The period 2023-06 is not in the plan's year 2024: "
+                                  "a 2024 plan takes figures of 2024 only")

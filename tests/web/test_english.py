@@ -91,3 +91,46 @@ def test_it_names_an_uploads_problem_in_english(plan: Plan, liaison: User) -> No
     page = client.post(reverse("report-upload", args=[plan.slug]),
                        {"file": SimpleUploadedFile("进度.xlsx", out.getvalue())}).content.decode()
     assert "进度数据!E4" in page and "Is a formula (=400+50): paste it as a value and upload again" in page
+
+
+def test_the_office_pages_of_the_last_session_speak_english(plan: Plan, office: User, leader: User) -> None:
+    """The reporting calendar, reminders, bulletin settings, outcomes and administration: labels, choices,
+    errors and refusals in English (tests/web/test_english_pages.py walks every page for Chinese)."""
+    from tests.web.test_outcomes import upload
+
+    client = client_for(office)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    calendar = client.post(reverse("calendar", args=[plan.slug]), {"scope": "plan", "due_day": "40"}).content.decode()
+    assert "Frequency" in calendar and "As the level above" in calendar and "monthly" in calendar
+    assert "The due day is a whole number from 1 to 31" in calendar
+    settings = client.get(reverse("bulletins", args=[plan.slug]) + "?period=2024-06").content.decode()
+    assert "Issuing office" in settings and "Number prefix" in settings and "Next number: " in settings
+    reminders = client.get(reverse("contact")).content.decode()
+    assert "E-mail address" in reminders and "Signing secret" in reminders
+    users = client.get(reverse("manage-users")).content.decode()
+    assert "Office (lead department)" in users and "Unit liaison" in users
+    source = upload(client, plan).url
+    proposals = client.get(source).content.decode()
+    assert "same catalogue indicator: 固定资产投资" in proposals
+    assert "the outcome is a growth rate, the target a total or level" in proposals
+    refused = client_for(leader)
+    refused.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = refused.get(reverse("report", args=[plan.slug])).content.decode()
+    assert "A leader&#x27;s account can look but not report" in page
+
+
+def test_it_says_why_an_outcome_matched_in_english_and_leaves_other_words_as_they_are() -> None:
+    from django.utils import translation
+
+    from luoshi.outcomes.why import said
+
+    with translation.override("en"):
+        assert said("指标名称相近（80%），但口径不同（结果：新增，目标：累计）；另有更贴近的结果或目标") == (
+            "similar indicator names (80%), but counted differently (outcome: new, target: cumulative); "
+            "another outcome or target is closer")
+        assert said("结果复述了节点目标的名称（75%）") == "the outcome restates the milestone's name (75%)"
+        assert said("指标名称相同，但单位不同（结果亿元，目标无）") == (
+            "same indicator name, but different units (outcome 亿元, target none)")
+        assert said("另一种说法") == "另一种说法"  # not the reader's words: shown as it is
+    with translation.override("zh-hans"):
+        assert said("指标名称相同，但结果是增速，目标是总量或水平") == "指标名称相同，但结果是增速，目标是总量或水平"
