@@ -6,6 +6,7 @@ site runs); PostgreSQL with pg_dump's custom format and pg_restore.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -13,9 +14,10 @@ import subprocess
 from datetime import datetime
 from pathlib import Path
 
-from django.db import connection
+from django.db import DatabaseError, connection
 
 from luoshi.private import make_private
+from luoshi.progress import assessing
 
 
 class BackupProblem(Exception):
@@ -44,9 +46,24 @@ def backup(path: Path | None = None) -> Path:
 
 
 def restore(path: Path) -> None:
-    """Replace everything in the database with the snapshot at ``path``."""
+    """Replace everything in the database with the snapshot at ``path``; running servers see it as a
+    newer state of the data than any they have worked from."""
     if not path.is_file():
         raise BackupProblem(f"{path}: 找不到这个备份文件")
+    before = _data_version()
+    _replace(path)
+    with contextlib.suppress(DatabaseError):  # a snapshot from before the data version (migrate adds it)
+        assessing.move_past(before)
+
+
+def _data_version() -> int:
+    try:
+        return assessing.data_version()
+    except DatabaseError:  # an empty database, restored into for the first time
+        return 0
+
+
+def _replace(path: Path) -> None:
     if connection.vendor == "sqlite":
         try:
             source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

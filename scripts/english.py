@@ -550,7 +550,7 @@ ENGLISH.update({
         "The compared indicator's figure for a relation target, or last year's for a direction target",
     "演示用的生成数据，不是公布的统计数": "Made up for the demo, not a published statistic",
     "报送时间": "Reported at", "审核人": "Approved by", "审核时间": "Approved at", "进度数据": "Progress figures",
-    "数据版本": "Data version", "通过全部无疑问的": "Approve all without questions",
+    "数据版本": "Data version", "数据变更": "Data changes", "通过全部无疑问的": "Approve all without questions",
     "第%(n)s行: %(problem)s": "Row %(n)s: %(problem)s",
     "%(name)s: 文件超过 %(mb)s MB 的上限，没有读取": "%(name)s: the file is over the limit of %(mb)s MB and was not read",
     "%(name)s: 目标 %(codes)s 不属于你的单位，不能报送":

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
+from django.utils import translation
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -46,3 +49,11 @@ def _plain_static(settings) -> None:  # type: ignore[no-untyped-def]
     (luoshi serve runs it; tests/web/test_production.py checks the hashed names)."""
     settings.STORAGES = {**settings.STORAGES,
                          "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+
+@pytest.fixture(autouse=True)
+def _chinese_after_each_test() -> Iterator[None]:
+    """A request in English leaves English active in the thread (as in a server, where the next request
+    chooses its own); a test that follows must start in the site's language, Chinese."""
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from luoshi.deadlines.models import ReportingRule
 from luoshi.plans.models import Plan
-from luoshi.progress.assessing import PlanCache, plan_key
+from luoshi.progress.assessing import SMALL, PlanCache, changed_since, plan_key
 from luoshi.progress.models import Observation
 from luoshi.tracking import BadPeriod, parse_period
 from luoshi.tracking.due import (
@@ -132,7 +132,31 @@ def _plan_items(plan: Plan, on: date) -> list[DueItem]:
     key = plan_key(plan, on, soon_days())  # the data version counts figures, leads and the calendar
     if key is None:
         return _work_out(plan, on)
-    return _CACHE.get_or_compute(key, lambda: _work_out(plan, on))
+    return _CACHE.get_or_compute(key, lambda: _work_out(plan, on),
+                                 lambda old, version: _brought_up_to_date(plan, on, old, version))
+
+
+def _brought_up_to_date(plan: Plan, on: date, old: list[DueItem], version: int) -> list[DueItem] | None:
+    """``old`` (the plan's items as of data version ``version``) with the items of the targets written
+    since worked out again, each in its place. None when it cannot: too much written, or a target that
+    had no items has some now (its place is the plan's order)."""
+    touched = changed_since(version, at_most=max(SMALL, len({i.target_id for i in old}) // 4))
+    if touched is None:
+        return None
+    fresh: dict[int, list[DueItem]] = defaultdict(list)
+    for item in _work_out(plan, on, touched=touched) if touched else ():
+        fresh[item.target_id].append(item)
+    had = {i.target_id for i in old if i.target_id in touched}
+    if fresh.keys() - had:
+        return None
+    out: list[DueItem] = []
+    for item in old:
+        if item.target_id not in touched:
+            out.append(item)
+        elif item.target_id in had:  # the target's first item: all its new ones go here
+            had.discard(item.target_id)
+            out.extend(fresh.pop(item.target_id, ()))
+    return out
 
 
 def _unit_items(plan: Plan, on: date, unit_id: int) -> list[DueItem]:
@@ -143,8 +167,8 @@ def _unit_items(plan: Plan, on: date, unit_id: int) -> list[DueItem]:
     return whole if whole is not None else _work_out(plan, on, unit_id)
 
 
-def _work_out(plan: Plan, on: date, unit_id: int | None = None) -> list[DueItem]:
-    """The due items of the plan's targets (or of those ``unit_id`` reports for)."""
+def _work_out(plan: Plan, on: date, unit_id: int | None = None, touched: set[int] | None = None) -> list[DueItem]:
+    """The due items of the plan's targets (or of those ``unit_id`` reports for, or of those ``touched``)."""
     soon = soon_days()
     reporter = leads(plan)
     rules = {(r.indicator_id, r.target_id): r.as_rule() for r in ReportingRule.objects.filter(plan=plan)}
@@ -152,6 +176,8 @@ def _work_out(plan: Plan, on: date, unit_id: int | None = None) -> list[DueItem]
     rows = plan.targets.values_list("pk", "code", "indicator_text", "indicator_id", "indicator__frequency")
     if unit_id is not None:
         rows = rows.filter(pk__in=[pk for pk, unit in reporter.items() if unit == unit_id])
+    if touched is not None:
+        rows = rows.filter(pk__in=touched)
     wanted: list[tuple[int, str, str, str, int, date]] = []
     for pk, code, indicator, indicator_id, published in rows.order_by("section__ordinal", "id"):
         schedule = schedule_for(published, plan_rule, rules.get((indicator_id, None), Rule()),
@@ -160,7 +186,7 @@ def _work_out(plan: Plan, on: date, unit_id: int | None = None) -> list[DueItem]
             due = due_date(plan.year, month, schedule)
             if date(plan.year, month, 1) <= on or (due - on).days <= soon:
                 wanted.append((pk, code, indicator, schedule.frequency, month, due))
-    figures = _submissions(plan, None if unit_id is None else {pk for pk, *_ in wanted})
+    figures = _submissions(plan, None if unit_id is None and touched is None else {pk for pk, *_ in wanted})
     names = {u.pk: str(u) for u in Unit.objects.filter(pk__in=set(reporter.values()))}
     items = []
     for pk, code, indicator, frequency, month, due in wanted:
@@ -178,6 +204,8 @@ def _submissions(plan: Plan, targets: set[int] | None = None) -> dict[tuple[int,
 
     Read as plain rows: a converter per value would be most of the time at a large plan's size.
     """
+    if targets is not None and not targets:
+        return {}
     of_year = Observation.objects.filter(period__startswith=str(plan.year))
     chosen = of_year.filter(target__plan=plan) if targets is None else of_year.filter(target__in=targets)
     local = timezone.get_current_timezone()

@@ -39,7 +39,7 @@ def judge(plan: Plan, year: int, targets: list[Target], rules: Rules = DEFAULT_R
     """For every target with a confirmed outcome: its year-end assessment on the outcome of the same
     indicator (the latest confirmed), and the related outcomes, which never decide anything."""
     outcomes = confirmed_by_target(plan)
-    growth = _economic_growth(targets, outcomes)
+    growth = _economic_growth(plan, outcomes)
     judged = {}
     for t in targets:
         found = outcomes.get(t.pk)
@@ -80,11 +80,11 @@ def figure_of(o: Outcome, t: Target, year: int, growth: float | None) -> tuple[S
     return Seen(period, value), ""
 
 
-def _economic_growth(targets: list[Target], outcomes: dict[int, list[Outcome]]) -> float | None:
-    """The year's GDP growth as confirmed, the other side of 与经济增长同步."""
-    for t in targets:
-        if t.kind == Kind.GROWTH and t.indicator is not None and t.indicator.name == "地区生产总值":
-            same = [o for o in outcomes.get(t.pk, []) if o.fit == Fit.SAME and o.value is not None]
-            if same:
-                return same[-1].value
+def _economic_growth(plan: Plan, outcomes: dict[int, list[Outcome]]) -> float | None:
+    """The year's GDP growth as confirmed, the other side of 与经济增长同步 (whichever targets are judged)."""
+    gdp = plan.targets.filter(kind=Kind.GROWTH, indicator__name="地区生产总值").order_by("section__ordinal", "id")
+    for pk in gdp.values_list("pk", flat=True):
+        same = [o for o in outcomes.get(pk, []) if o.fit == Fit.SAME and o.value is not None]
+        if same:
+            return same[-1].value
     return None

@@ -102,6 +102,33 @@ def data_version() -> int:
     return int(row[0]) if row else 0
 
 
+def move_past(version: int) -> None:
+    """After the database was replaced (a backup restored): a data version above ``version`` and above the
+    restored one, with every target noted as changed, so that no server process takes what it worked
+    out before for the restored data (nor the restored data's versions for newer ones)."""
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO progress_dataversion (id, n) VALUES (1, %s) ON CONFLICT (id) DO UPDATE SET "
+                       "n = CASE WHEN progress_dataversion.n >= excluded.n THEN progress_dataversion.n + 1 "
+                       "ELSE excluded.n END", [version + 1])
+        cursor.execute("INSERT INTO progress_change (version, target_id) "
+                       "SELECT n, NULL FROM progress_dataversion WHERE id = 1")
+
+
+def changed_since(version: int, at_most: int) -> set[int] | None:
+    """The targets written after data version ``version`` (see Change), or None when a write touched
+    every target (a plan, the catalogue, the calendar), more than ``at_most`` were written, or the log
+    no longer reaches back that far: then everything must be worked out again."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT min(version) FROM progress_change")
+        [(oldest,)] = cursor.fetchall()
+        if oldest is None or oldest > version + 1:
+            return None
+        cursor.execute("SELECT DISTINCT target_id FROM progress_change WHERE version > %s LIMIT %s",
+                       [version, at_most + 1])
+        touched = {pk for (pk,) in cursor.fetchall()}
+    return None if None in touched or len(touched) > at_most else touched  # type: ignore[return-value]
+
+
 def plan_key(plan: Plan, *what: object) -> tuple[object, ...] | None:
     """A cache key for something worked out from ``plan``'s data now: (plan, *what, data version).
 
@@ -122,7 +149,8 @@ class PlanCache(Generic[V]):
     BUDGET items in all (an entry counts its len()).
 
     Worked out once under concurrency: the first request for a key computes, the others wait for it.
-    An entry of an older data version is dropped when the same plan's newer one arrives.
+    An entry of an older data version is dropped when the same plan's newer one arrives; until then it
+    may be brought up to date (``update``) rather than worked out whole.
     """
 
     BUDGET = 100_000  # e.g. target verdicts (~0.7 kB each): a 50,000-target plan on two dates
@@ -140,7 +168,11 @@ class PlanCache(Generic[V]):
                 self.entries.move_to_end(key)
             return found
 
-    def get_or_compute(self, key: tuple[object, ...], compute: Callable[[], V]) -> V:
+    def get_or_compute(self, key: tuple[object, ...], compute: Callable[[], V],
+                       update: Callable[[V, int], V | None] | None = None) -> V:
+        """The entry for ``key``; else ``update(entry, its version)`` of the newest older version of the
+        same thing when there is one and it can (not None), else ``compute()``."""
+        older: tuple[V, int] | None = None
         while True:
             with self.lock:
                 found = self.entries.get(key)
@@ -150,16 +182,26 @@ class PlanCache(Generic[V]):
                 waiting = self.computing.get(key)
                 if waiting is None:
                     self.computing[key] = threading.Event()
+                    older = self._older(key) if update is not None else None
                     break
             waiting.wait()  # another request is working it out; if it failed, the loop tries again
         try:
-            found = compute()
+            found = update(*older) if update is not None and older is not None else None
+            if found is None:
+                found = compute()
             with self.lock:
                 self._put(key, found)
             return found
         finally:
             with self.lock:
                 self.computing.pop(key).set()
+
+    def _older(self, key: tuple[object, ...]) -> tuple[V, int] | None:
+        versions = [k for k in self.entries if k[:-1] == key[:-1] and k[-1] < key[-1]]  # type: ignore[operator]
+        if not versions:
+            return None
+        newest = max(versions, key=lambda k: k[-1])  # type: ignore[arg-type,return-value]
+        return self.entries[newest], newest[-1]  # type: ignore[return-value]
 
     def _put(self, key: tuple[object, ...], found: V) -> None:
         stale = [k for k in self.entries if k[:-1] == key[:-1] and k[-1] < key[-1]]  # type: ignore[operator]
@@ -189,11 +231,25 @@ def plan_verdicts(plan: Plan, on: date, rules: Rules = DEFAULT_RULES) -> dict[in
     key = _key(plan, on, rules)
     if key is None:
         return _assess(plan, on, rules)
-    return _CACHE.get_or_compute(key, lambda: _assess(plan, on, rules))
+    return _CACHE.get_or_compute(key, lambda: _assess(plan, on, rules),
+                                 lambda old, version: _brought_up_to_date(plan, on, rules, old, version))
+
+
+def _brought_up_to_date(plan: Plan, on: date, rules: Rules, old: dict[int, _Verdict],
+                        version: int) -> dict[int, _Verdict] | None:
+    """``old`` (the plan's verdicts as of data version ``version``) with the targets written since worked
+    out again: a figure written costs one target's assessment, not the plan's. None when it cannot."""
+    touched = changed_since(version, at_most=max(SMALL, len(old) // 4))
+    if touched is None:
+        return None
+    fresh = _assess(plan, on, rules, sorted(touched)) if touched else {}  # only the plan's own targets
+    return {**{pk: v for pk, v in old.items() if pk not in touched}, **fresh}
 
 
 def _assess(plan: Plan, on: date, rules: Rules, pks: list[int] | None = None) -> dict[int, _Verdict]:
     """The targets ``pks`` (default: all) of ``plan`` assessed from their goals' columns and figures."""
+    if pks is not None and not pks:
+        return {}
     targets = plan.targets.all() if pks is None else plan.targets.filter(pk__in=pks)
     observations = Observation.objects.counted().filter(period__startswith=str(plan.year))
     observations = (observations.filter(target__plan=plan) if pks is None

@@ -79,3 +79,21 @@ class DataVersion(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = _("数据版本")
+
+
+class Change(models.Model):
+    """Which target a write of data version ``version`` touched; no target: something every target
+    may depend on (a plan or its sections, the catalogue, the calendar, a task's lead, a unit's name,
+    outcomes).
+
+    Written by the same triggers that raise the data version (migration 0005), so a cache of an older
+    version can work out only the targets written since. The triggers keep the last KEEP versions.
+    """
+
+    KEEP = 100_000
+
+    version = models.BigIntegerField(db_index=True)
+    target_id = models.BigIntegerField(null=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = _("数据变更")

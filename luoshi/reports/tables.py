@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from luoshi.outcomes.judging import judge
 from luoshi.plans.models import Plan, Target
-from luoshi.progress.assessing import assess_plan, goal_of
+from luoshi.progress.assessing import SMALL, PlanCache, assess_plan, changed_since, goal_of, plan_key
 from luoshi.progress.board import leads_of
 from luoshi.reports.files import Number
 from luoshi.tracking import Status
@@ -127,8 +127,7 @@ def evaluation(plan: Plan, year: int) -> Evaluation:
     year's report), else on the year's approved figure (published statistics, the office's own), with
     the source named; achieved, partly or missed with the margin. A target with only a related outcome
     says so and is not judged."""
-    leads = {pk: unit.name for pk, unit in leads_of(plan).items()}
-    rows = judged_rows(plan, year, leads=leads)
+    rows = list(_evaluation_rows(plan, year).values())
     by_section: dict[str, Counter[str]] = {}
     by_unit: dict[str, Counter[str]] = {}
     for r in rows:
@@ -137,6 +136,39 @@ def evaluation(plan: Plan, year: int) -> Evaluation:
     return Evaluation(plan, year, rows, [(k, c.most_common()) for k, c in by_section.items()],
                       [(k, c.most_common()) for k, c in sorted(by_unit.items())],
                       Counter(r.verdict for r in rows).most_common())
+
+
+_ROWS: PlanCache[dict[int, EvaluationRow]] = PlanCache()
+
+
+def _evaluation_rows(plan: Plan, year: int) -> dict[int, EvaluationRow]:
+    """Each target's year-end row by target id, in the plan's order: worked out once per data version,
+    then brought up to date target by target."""
+    key = plan_key(plan, "evaluation", year, get_language())
+    if key is None:
+        return _rows_by_target(plan, year)
+    return _ROWS.get_or_compute(key, lambda: _rows_by_target(plan, year),
+                                lambda old, version: _brought_up_to_date(plan, year, old, version))
+
+
+def _rows_by_target(plan: Plan, year: int, only: set[int] | None = None) -> dict[int, EvaluationRow]:
+    targets = plan.targets.for_assessment()
+    targets = list(targets if only is None else targets.filter(pk__in=only))
+    leads = {pk: unit.name for pk, unit in leads_of(plan).items()}
+    return dict(zip([t.pk for t in targets], judged_rows(plan, year, targets, leads), strict=True))
+
+
+def _brought_up_to_date(plan: Plan, year: int, old: dict[int, EvaluationRow],
+                        version: int) -> dict[int, EvaluationRow] | None:
+    """``old`` (the rows as of data version ``version``) with the targets written since judged again;
+    None when it cannot (too much written, a new target: its place is the plan's order)."""
+    touched = changed_since(version, at_most=max(SMALL, len(old) // 4))
+    if touched is None:
+        return None
+    fresh = _rows_by_target(plan, year, touched) if touched else {}
+    if fresh.keys() - old.keys():
+        return None
+    return {pk: fresh[pk] if pk in touched else row for pk, row in old.items() if pk not in touched or pk in fresh}
 
 
 def judged_rows(plan: Plan, year: int, targets: Iterable[Target] | None = None,

@@ -17,6 +17,7 @@ from datetime import date
 from enum import StrEnum
 
 from luoshi.tracking.figures import say_percent
+from luoshi.tracking.model import set_at_once
 
 FREQUENCIES = ("month", "quarter", "year")  # finest first
 FREQUENCY_LABELS = {"month": "月度", "quarter": "季度", "year": "年度"}
@@ -86,13 +87,15 @@ def coarser(a: str, b: str) -> str:
     return max(a, b, key=FREQUENCIES.index)
 
 
+@functools.lru_cache(maxsize=1024)
 def schedule_for(published: str | None, plan: Rule = Rule(), indicator: Rule = Rule(),
                  target: Rule = Rule()) -> Schedule:
     """The schedule of one target: its own rule, else its indicator's, else the plan's, else the default.
 
     ``published`` is how often the indicator's figure comes out (the catalogue's frequency): the
     plan's rule never makes a target more frequent than that; a rule for the indicator or the
-    target itself says exactly what the office wants.
+    target itself says exactly what the office wants. (Worked out once for each combination: a plan's
+    targets share a few.)
     """
     frequency = target.frequency or indicator.frequency or coarser(published or "month", plan.frequency or "month")
     day = next((r.due_day for r in (target, indicator, plan) if r.due_day is not None), DEFAULT_DUE_DAY)
@@ -105,6 +108,7 @@ def period_ends(year: int, frequency: str) -> list[int]:
     return {"month": list(range(1, 13)), "quarter": [3, 6, 9, 12], "year": [12]}[frequency]
 
 
+@functools.lru_cache(maxsize=1024)
 def period_label(year: int, last: int, frequency: str) -> str:
     """The period as the report form writes it: 2024-06, 2024Q2, 2024."""
     if frequency == "year":
@@ -114,14 +118,19 @@ def period_label(year: int, last: int, frequency: str) -> str:
     return f"{year}-{last:02d}"
 
 
-@functools.lru_cache(maxsize=1024)
 def due_date(year: int, last: int, schedule: Schedule) -> date:
     """When the figure for the period ending in month ``last`` of ``year`` is due."""
-    months = year * 12 + (last - 1) + schedule.lag_months
-    y, m = divmod(months, 12)
-    return date(y, m + 1, min(schedule.due_day, calendar.monthrange(y, m + 1)[1]))
+    return _due_date(year, last, schedule.due_day, schedule.lag_months)
 
 
+@functools.lru_cache(maxsize=1024)
+def _due_date(year: int, last: int, due_day: int, lag_months: int) -> date:
+    """(Kept by plain numbers: a plan asks for every target and month, and a Schedule hashes slowly.)"""
+    y, m = divmod(year * 12 + (last - 1) + lag_months, 12)
+    return date(y, m + 1, min(due_day, calendar.monthrange(y, m + 1)[1]))
+
+
+@set_at_once
 @dataclass(frozen=True)
 class Submission:
     """A figure reported for a due item, as the calendar needs it.

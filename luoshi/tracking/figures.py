@@ -94,9 +94,12 @@ def say_number(x: float | None, most: int = 2, *, fixed: bool = False, signed: b
     before a positive change when ``signed``; "—" for no figure. Never scientific notation."""
     if x is None:
         return "—"
-    if not (fixed or signed) and most > 0 and 1e-9 * max(1.0, abs(x)) < 0.4 * 10.0 ** -most:
-        # as decimals(): written to ``most`` places, the trailing zeros are the decimals not needed
-        return f"{x:,.{most}f}".rstrip("0").rstrip(".")
+    if not signed:  # the reasons of every target come here
+        if fixed:
+            return f"{x:,.{most}f}"
+        if most > 0 and 1e-9 * max(1.0, abs(x)) < 0.4 * 10.0 ** -most:
+            # as decimals(): written to ``most`` places, the trailing zeros are the decimals not needed
+            return f"{x:,.{most}f}".rstrip("0").rstrip(".")
     places = most if fixed else decimals(x, most)
     sign = "+" if signed and round(x, places) else ""
     return f"{x:{sign},.{places}f}"

@@ -15,20 +15,20 @@ from luoshi.extract.model import Comparator, Kind
 T = TypeVar("T")
 
 
-def _set_at_once(cls: type[T]) -> type[T]:
-    """``cls`` (a frozen dataclass without factories or __post_init__) made by an __init__ that sets its
-    fields in one step: the one dataclasses writes calls object.__setattr__ for each field (~1 µs more for a
-    goal or an assessment, and a plan's assessment makes one of each per target, one observation per figure).
-    """
+def set_at_once(cls: type[T]) -> type[T]:
+    """``cls`` (a frozen dataclass without factories or __post_init__) made by an __init__ that stores its
+    fields straight into the instance's dict: the one dataclasses writes calls object.__setattr__ for each
+    field (about twice the time for a goal or an assessment, and a plan's assessment makes one of each per
+    target and one observation per figure). The fields are stored in their order, so instances still share
+    one table of keys."""
     fields = dataclasses.fields(cls)  # type: ignore[arg-type]
     if hasattr(cls, "__post_init__") or any(f.default_factory is not dataclasses.MISSING for f in fields):
         raise TypeError(f"{cls.__name__}: only plain fields can be set at once")
     defaults = {f"_{f.name}": f.default for f in fields if f.default is not dataclasses.MISSING}
     arguments = ", ".join(f.name if f"_{f.name}" not in defaults else f"{f.name}=_{f.name}" for f in fields)
-    values = ", ".join(f"{f.name!r}: {f.name}" for f in fields)
+    stores = "".join(f"\n    d[{f.name!r}] = {f.name}" for f in fields)
     made: dict[str, Any] = {}
-    exec(f"def __init__(self, {arguments}):\n    _set(self, '__dict__', {{{values}}})",
-         {"_set": object.__setattr__, **defaults}, made)
+    exec(f"def __init__(self, {arguments}):\n    d = self.__dict__{stores}", defaults, made)
     cls.__init__ = made["__init__"]  # type: ignore[method-assign]
     return cls
 
@@ -82,7 +82,7 @@ class Period:
     def end(self) -> date:  # read for every figure of every target when a plan is assessed
         return _month_end(self.year, self.last)
 
-    @property
+    @functools.cached_property
     def is_year(self) -> bool:
         return self.first == 1 and self.last == 12
 
@@ -94,7 +94,7 @@ class Period:
         return f"{self.year}年{self.first}-{self.last}月"
 
 
-@_set_at_once
+@set_at_once
 @dataclass(frozen=True)
 class Goal:
     """A target as tracking sees it.
@@ -121,7 +121,7 @@ class Goal:
     indicator: str = ""
 
 
-@_set_at_once
+@set_at_once
 @dataclass(frozen=True)
 class Observation:
     """A reported figure for a period. ``reference`` is the other side of a relation or
@@ -146,7 +146,7 @@ class Rules:
     partly_share: float = 90.0  # a year's amount missed but at least this share (%) of its target: partly met
 
 
-@_set_at_once
+@set_at_once
 @dataclass(frozen=True)
 class Assessment:
     """Where one goal stands on a date, with the reasoning a person can check by hand."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from luoshi.tracking.model import Period
@@ -16,8 +17,10 @@ class BadPeriod(ValueError):
     """Not a period: write 2024-05 (a month), 2024Q2 (a quarter), 2024H1 (a half) or 2024 (a year)."""
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_period(text: str, cumulative: bool = True) -> Period:
-    """The months ``text`` covers; cumulative figures run from January (2024Q2 -> Jan-Jun)."""
+    """The months ``text`` covers; cumulative figures run from January (2024Q2 -> Jan-Jun). Read once per
+    text: a case or a file repeats the same few periods for every target."""
     text = text.strip()
     if m := _MONTH.fullmatch(text):
         year, last = int(m.group(1)), int(m.group(2))

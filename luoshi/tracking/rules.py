@@ -72,7 +72,7 @@ def assess(goal: Goal, observations: Iterable[Observation], on: date,
     Never raises on a goal it cannot judge: it says so in the reason.
     """
     year = goal.year
-    usable = [o for o in observations if o.period.year == year and o.period.end <= on]
+    usable = [o for o in observations if (p := o.period).year == year and p.end <= on]
     if goal.kind == Kind.MILESTONE:
         return _milestone(goal, usable, on, rules)
     figure = _figure(goal, usable)
@@ -116,16 +116,17 @@ def assess(goal: Goal, observations: Iterable[Observation], on: date,
 
 
 def _figure(goal: Goal, observations: list[Observation]) -> tuple[Period, float, float | None] | None:
-    """The latest figure that describes the year so far: (period, value, reference)."""
+    """The latest figure that describes the year so far: (period, value, reference), from figures of the
+    goal's year."""
     if not observations:
         return None
-    latest: dict[Period, Observation] = {}
-    for o in observations:
-        latest[o.period] = o  # revisions come later in the list and win
-    best = None  # the first of the cumulative figures that reach furthest into the year
-    for p, o in latest.items():
-        if (o.cumulative or p.first == 1) and (best is None or p.last > best.period.last):
-            best = o
+    # One figure per period, all of the goal's year (keyed by their months: a Period hashes slowly); revisions
+    # come later in the list and win.
+    latest = {(o.period.first, o.period.last): o for o in observations}
+    best, furthest = None, 0  # the first of the cumulative figures that reach furthest into the year
+    for (first, last), o in latest.items():
+        if (o.cumulative or first == 1) and (best is None or last > furthest):
+            best, furthest = o, last
     if goal.kind == Kind.LEVEL and goal.accumulates:
         parts = [o for o in latest.values() if not o.cumulative and o.period.first > 1]
         summed = _sum_of_parts(parts, best) if parts else None
@@ -182,10 +183,11 @@ def _cumulative(goal: Goal, period: Period, actual: float, on: date, rules: Rule
     comparator = goal.comparator or EQ
     lower = comparator == LE or goal.better == Better.LOWER
     months = words("（按上年各月占比）") if goal.profile else _months(period.last)
-    target_said = _n(target)
+    target_said = _known(target)
     done = words("%(period)s累计%(actual)s%(unit)s，为目标%(target)s%(unit)s的%(completion)s", period=_period(period),
                  actual=_n(actual), unit=goal.unit or "", target=target_said, completion=say_percent(completion))
-    basis = words("%(done)s；序时进度%(elapsed)s%(months)s", done=done, elapsed=say_percent(elapsed), months=months)
+    basis = words("%(done)s；序时进度%(elapsed)s%(months)s", done=done, months=months,
+                  elapsed=_linear_elapsed(period.last) if goal.profile is None else say_percent(elapsed))
     forecast = actual / share if share > 0 else None
     forecast_status = None
     if forecast is not None:
@@ -215,7 +217,7 @@ def _cumulative(goal: Goal, period: Period, actual: float, on: date, rules: Rule
     else:
         status = Status.BEHIND
     reason = words("%(basis)s；%(pace)s。规则：%(rule)s", basis=basis, pace=pace,
-                   rule=_cumulative_rule(_n(rules.at_risk_band)))
+                   rule=_cumulative_rule(_known(rules.at_risk_band)))
     return Assessment(goal.id, on, status, expected, actual, completion, elapsed, forecast,
                       forecast_status, reason, period)
 
@@ -228,9 +230,9 @@ def _standing(goal: Goal, period: Period, actual: float, target: float, comparat
     elapsed = elapsed_share(period.last, None) * 100
     completion = actual / target * 100 if target else None
     if goal.kind in (Kind.RELATION, Kind.DIRECTION):
-        aim = _compared_aim(comparator, _n(rules.about_band) if comparator == ABOUT else "")
+        aim = _compared_aim(comparator, _known(rules.about_band) if comparator == ABOUT else "")
     else:
-        value = _n(target) + (f"—{_n(goal.value_max)}" if goal.value_max is not None else "")
+        value = _known(target) + (f"—{_known(goal.value_max)}" if goal.value_max is not None else "")
         aim = _unit_aim(comparator, value, goal.unit)
     if final:
         status = Status.ACHIEVED if met else Status.MISSED
@@ -240,7 +242,7 @@ def _standing(goal: Goal, period: Period, actual: float, target: float, comparat
         return Assessment(goal.id, on, status, target, actual, completion, elapsed, actual,
                           status, reason, period, actual - target)
     shortfall = _shortfall(actual, target, comparator, goal, rules)
-    tolerance = _n(rules.tolerance)
+    tolerance = _known(rules.tolerance)
     rule = _standing_rule(tolerance)
     if met:
         status, gap = Status.ON_TRACK, words("符合目标要求")
@@ -332,8 +334,24 @@ def _empty(goal: Goal, on: date, status: Status, period: Period | None, reason: 
     return Assessment(goal.id, on, status, None, None, None, elapsed * 100, None, None, reason, period)
 
 
-def _n(x: float | None) -> str:
+_n = say_number
+
+
+def _known(x: float) -> str:
+    """A number that many targets share (a target's value, a rule's threshold), written once. Zero is not
+    kept: 0.0 and -0.0 are equal keys but are written "0" and "-0"."""
+    return _kept_number(x) if x else say_number(x)
+
+
+@functools.lru_cache(maxsize=4096)
+def _kept_number(x: float) -> str:
     return say_number(x)
+
+
+@functools.lru_cache(maxsize=64)
+def _linear_elapsed(month: int) -> str:
+    """序时进度 at the end of ``month`` in a year without a profile, as the reasons write it (50.0%)."""
+    return say_percent(elapsed_share(month) * 100)
 
 
 def _points(gap: float) -> str:

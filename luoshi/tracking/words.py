@@ -39,9 +39,12 @@ def words(template: str, **values: object) -> Words:
     for k, v in values.items():  # values is this call's own dict: kept as it is, every value a str
         if type(v) is not str and not isinstance(v, Words):
             values[k] = str(v)
-    made = Words(template % values)
+    made = _new(Words, template % values)
     made.template, made.values = template, values  # type: ignore[assignment]
     return made
+
+
+_new = str.__new__  # Words(text) less the lookups of a call through the type
 
 
 @functools.lru_cache(maxsize=1024)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from luoshi.extract.model import Comparator, Kind
 from luoshi.tracking import Assessment, Better, Goal, Observation, Period, Rules, assess, make_goal
+from luoshi.tracking.due import Submission
 from luoshi.tracking.words import Words
 
 numbers = st.one_of(st.floats(-1e4, 1e4, allow_nan=False), st.integers(-50, 3000).map(float), st.just(0.0),
@@ -62,7 +63,7 @@ def test_it_writes_minus_zero_as_it_is_even_when_zero_was_written_first() -> Non
     assert "不低于-0%" in assess(minus, figure, date(2024, 7, 30)).reason
 
 
-@pytest.mark.parametrize("cls", [Goal, Observation, Assessment])
+@pytest.mark.parametrize("cls", [Goal, Observation, Assessment, Submission])
 def test_its_values_are_made_as_frozen_dataclasses_are(cls: type) -> None:
     fields = dataclasses.fields(cls)
     given_values = {f.name: f"{f.name}!" for f in fields}
