@@ -249,3 +249,21 @@ def test_the_triggers_keep_only_the_last_versions_in_the_change_log(plan: Plan) 
     newest = assessing.data_version()
     assert Change.objects.filter(version__lte=newest - Change.KEEP).count() == 0
     assert list(Change.objects.filter(version=newest).values_list("target_id", flat=True)) == [target.pk]
+
+
+def test_a_bulk_write_is_noted_as_everything_changed_without_a_row_per_figure(plan: Plan) -> None:
+    """An upload of 1,500 figures in one transaction: PostgreSQL notes at most ROWS targets of it and then
+    that everything changed; SQLite notes each row under its own version (the log keeps Change.KEEP)."""
+    cached(plan)
+    before = assessing.data_version()
+    targets = list(plan.targets.all())
+    Observation.objects.bulk_create(Observation(target=targets[i % len(targets)], period="2024-04", value=i)
+                                    for i in range(1500))
+    if connection.vendor == "postgresql":
+        rows = importlib.import_module("luoshi.progress.migrations.0006_change_rows").ROWS
+        noted = list(Change.objects.filter(version__gt=before).values_list("target_id", flat=True))
+        assert len(noted) == rows + 1 and None in noted
+        assert assessing.changed_since(before, at_most=100) is None
+    else:
+        assert assessing.changed_since(before, at_most=100) == {t.pk for t in targets}
+    assert cached(plan) == worked_out_whole(plan)
