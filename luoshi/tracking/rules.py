@@ -157,14 +157,21 @@ def _sum_of_parts(parts: list[Observation],
 
 
 def _missing(goal: Goal, observations: list[Observation], on: date, rules: Rules) -> Assessment:
-    first_end = {"quarter": date(goal.year, 3, 31), "year": date(goal.year, 12, 31)}.get(
-        goal.frequency or "month", date(goal.year, 1, 31))
-    due = first_end + timedelta(days=rules.publication_lag_days)
+    due, not_due, no_data = _first_due(goal.year, goal.frequency or "month", rules.publication_lag_days)
     if on < due:
-        frequency = {"quarter": words("季度"), "year": words("年度")}.get(goal.frequency or "month", words("月度"))
-        return _empty(goal, on, Status.NOT_DUE, None, words(
-            "首个%(frequency)s数据应于%(due)s前后发布，尚未到报送期", frequency=frequency, due=due.isoformat()))
-    return _empty(goal, on, Status.NO_DATA, None, words("数据应于%(due)s前后发布，至今没有报送", due=due.isoformat()))
+        return _empty(goal, on, Status.NOT_DUE, None, not_due)
+    return _empty(goal, on, Status.NO_DATA, None, no_data)
+
+
+@functools.lru_cache(maxsize=256)
+def _first_due(year: int, frequency: str, lag_days: int) -> tuple[date, Words, Words]:
+    """When the first figure of ``year`` reported at ``frequency`` is due, and what is said of a target
+    without one before then and after (the same for every such target of a plan)."""
+    first_end = {"quarter": date(year, 3, 31), "year": date(year, 12, 31)}.get(frequency, date(year, 1, 31))
+    due = first_end + timedelta(days=lag_days)
+    said = {"quarter": words("季度"), "year": words("年度")}.get(frequency, words("月度"))
+    return (due, words("首个%(frequency)s数据应于%(due)s前后发布，尚未到报送期", frequency=said, due=due.isoformat()),
+            words("数据应于%(due)s前后发布，至今没有报送", due=due.isoformat()))
 
 
 # -- the rules by kind ------------------------------------------------------------
@@ -267,14 +274,11 @@ def _milestone(goal: Goal, observations: list[Observation], on: date, rules: Rul
     elapsed = elapsed_share(on.month if on.year == goal.year else 12, None) * 100
     year_over = on >= date(goal.year, 12, 31)
     if latest is not None and latest.value >= 1:
-        return Assessment(goal.id, on, Status.ACHIEVED, 1, 1, 100, elapsed, 1, Status.ACHIEVED, words(
-            "%(period)s报告已完成；时限%(deadline)s", period=_period(latest.period), deadline=deadline.isoformat()),
-            latest.period)
+        return Assessment(goal.id, on, Status.ACHIEVED, 1, 1, 100, elapsed, 1, Status.ACHIEVED,
+                          _reported_done(latest.period, deadline), latest.period)
     if latest is None:
         status = Status.NO_DATA if on > deadline else Status.NOT_DUE
-        said = words("已过时限，未报告完成情况") if on > deadline else words("未报告进展，时限未到")
-        return _empty(goal, on, status, None, words("%(said)s（时限%(deadline)s）", said=said,
-                                                     deadline=deadline.isoformat()))
+        return _empty(goal, on, status, None, _unreported(on > deadline, deadline))
     done = words("%(period)s报告尚未完成（进度%(progress)s%%）", period=_period(latest.period),
                  progress=say_number(latest.value * 100, 0))
     if on > deadline:
@@ -287,6 +291,17 @@ def _milestone(goal: Goal, observations: list[Observation], on: date, rules: Rul
         status, said = Status.ON_TRACK, words("距时限还有%(days)s天", days=(deadline - on).days)
     return Assessment(goal.id, on, status, 1, latest.value, latest.value * 100, elapsed, None, None, words(
         "%(done)s；时限%(deadline)s，%(said)s", done=done, deadline=deadline.isoformat(), said=said), latest.period)
+
+
+@functools.lru_cache(maxsize=1024)
+def _reported_done(period: Period, deadline: date) -> Words:
+    return words("%(period)s报告已完成；时限%(deadline)s", period=_period(period), deadline=deadline.isoformat())
+
+
+@functools.lru_cache(maxsize=1024)
+def _unreported(overdue: bool, deadline: date) -> Words:
+    said = words("已过时限，未报告完成情况") if overdue else words("未报告进展，时限未到")
+    return words("%(said)s（时限%(deadline)s）", said=said, deadline=deadline.isoformat())
 
 
 # -- comparisons ------------------------------------------------------------------
