@@ -46,6 +46,26 @@ def verdict(value: Status | str, words: str) -> str:
                        s.value, STATUS_LABELS[s][1], gettext(words))
 
 
+@register.simple_tag
+def lp() -> str:
+    """An opening parenthesis as the page's language writes it: （ in Chinese, " (" in English."""
+    return "（" if _chinese() else " ("
+
+
+@register.simple_tag
+def rp() -> str:
+    return "）" if _chinese() else ")"
+
+
+@register.simple_tag
+def colon() -> str:
+    return "：" if _chinese() else ": "
+
+
+def _chinese() -> bool:
+    return not (get_language() or "").startswith("en")
+
+
 @register.filter
 def figure(x: float | None) -> str:
     return say_number(x)

@@ -46,7 +46,7 @@ def test_it_gives_a_statuss_reason_in_english_and_keeps_it_chinese_for_chinese(p
     assert "Rule: year-to-date completion" in reason
     assert not re.search(r"[\u4e00-\u9fff]", reason.replace("亿元", "")), reason  # only the target's unit stays
     progress = page.split("<h2>Progress</h2>")[1].split('<p class="reason">')[0]
-    assert "300 亿元（2024, months 1–6）" in progress  # the period of the figure, as the reason says it
+    assert "300 亿元 (2024, months 1–6)" in progress  # the period of the figure, as the reason says it
     facts = page.split("<h2>Target</h2>")[1].split("</dl>")[0]
     assert "year end" in facts and "<dd>no</dd>" in facts and "年底" not in facts
     chart = page.split("<figcaption>")[1].split("</figcaption>")[0]

@@ -144,6 +144,16 @@ def test_every_page_a_liaison_or_a_leader_reaches_speaks_english(plan: Plan, rol
     assert not left, said(left)
 
 
+def test_the_public_page_speaks_english_to_anyone_who_chose_it(plan: Plan, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.PUBLIC_PORTAL = True
+    client = Client()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    walked = list(walk(client, reverse("public", args=[plan.slug])))
+    assert walked and "Lead units" not in walked[0][1]  # the public page, not an office's dashboard
+    left = chinese_left(iter(walked))
+    assert not left, said(left)
+
+
 def test_forms_refused_and_refusals_speak_english(plan: Plan, office: User, liaison: User,
                                                   leader: User) -> None:
     """Wrong input on the office's forms, and a page a user may not open: the message is English."""
