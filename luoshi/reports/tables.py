@@ -10,6 +10,7 @@ from datetime import date
 from django.utils.translation import get_language
 
 from luoshi.outcomes.judging import judge
+from luoshi.outcomes.models import Outcome
 from luoshi.plans.models import Plan, Target
 from luoshi.progress.assessing import SMALL, PlanCache, assess_plan, changed_since, goal_of, plan_key
 from luoshi.progress.board import leads_of
@@ -163,8 +164,8 @@ def _brought_up_to_date(plan: Plan, year: int, old: dict[int, EvaluationRow],
     """``old`` (the rows as of data version ``version``) with the targets written since judged again;
     None when it cannot (too much written, a new target: its place is the plan's order)."""
     touched = changed_since(version, at_most=max(SMALL, len(old) // 4))
-    if touched is None:
-        return None
+    if touched is None or Outcome.objects.confirmed().filter(target__in=touched).exists():
+        return None  # a target's outcome can decide another's (GDP growth for 与经济增长同步)
     fresh = _rows_by_target(plan, year, touched) if touched else {}
     if fresh.keys() - old.keys():
         return None

@@ -16,7 +16,7 @@ from django.urls import reverse
 from luoshi.deadlines import items
 from luoshi.deadlines.models import ReportingRule
 from luoshi.outcomes.models import Outcome, Source
-from luoshi.plans.models import Indicator, Plan
+from luoshi.plans.models import Indicator, Plan, Target
 from luoshi.progress import assessing
 from luoshi.progress.models import Change, Observation
 from luoshi.reports import tables
@@ -267,3 +267,21 @@ def test_a_bulk_write_is_noted_as_everything_changed_without_a_row_per_figure(pl
     else:
         assert assessing.changed_since(before, at_most=100) == {t.pk for t in targets}
     assert cached(plan) == worked_out_whole(plan)
+
+
+def test_a_target_whose_outcome_decides_anothers_has_the_year_end_rows_worked_out_whole(plan: Plan) -> None:
+    """与经济增长同步 is judged on the GDP target's outcome: a change to the GDP target (here it stops being
+    one) changes the other's row too."""
+    gdp = plan.targets.get(kind="growth", indicator__name="地区生产总值")
+    income = Target.objects.create(plan=plan, section=gdp.section, code="9.9.1", indicator_text="居民人均可支配收入",
+                                   kind="relation", condition="与经济增长同步", quote="居民收入增长与经济增长同步",
+                                   span_start=0, span_end=1)
+    source = Source.objects.create(plan=plan, sha256="0" * 64, name="2025.txt", text="…")
+    for target, value in ((gdp, 6.0), (income, 5.5)):
+        Outcome.objects.create(target=target, source=source, fit="same", kind="growth", indicator_text="x",
+                               value=value, unit="%", quote=f"增长{value}%", span_start=0, span_end=1,
+                               status="confirmed")
+    before = cached(plan)[2]
+    plan.targets.filter(pk=gdp.pk).update(indicator=None)
+    after = cached(plan)[2]
+    assert after == worked_out_whole(plan)[2] and after[income.pk] != before[income.pk]
