@@ -452,7 +452,7 @@ ENGLISH = {
     "决定": "Decision", "同一指标": "Same indicator", "否决": "Reject", "确认": "Confirm",
     "回顾部分陈述结果%(n)s条": "The review states %(n)s results",
     "对应关系": "Match", "对应本计划目标：同一指标%(same)s条，相关指标%(related)s条。":
-        "matched to this plan's targets: %(same)s on the same indicator, %(related)s on a related one.",
+        "matched to this plan's targets: %(same)s on the same indicator, %(related)s on a related one. ",
     "已上传的报告": "Reports uploaded", "已确认的结果": "Confirmed results", "年度结果": "Results",
     "报告文件（.txt、.docx、.pdf、.html）": "Report file (.txt, .docx, .pdf, .html)",
     "报告没有陈述与本计划目标对应的结果": "The report states no result for this plan's targets",
@@ -622,6 +622,15 @@ ENGLISH.update({
     "结果是总量或水平，目标是增速": "the outcome is a total or level, the target a growth rate",
     "单位不同（结果%(outcome)s，目标%(target)s）": "different units (outcome %(outcome)s, target %(target)s)",
     "%(how)s，但%(but)s": "%(how)s, but %(but)s", "；另有更贴近的结果或目标": "; another outcome or target is closer",
+    # an outcome's kind (the reader's labels, through the model's choices), and the year-end evaluation's notes
+    "变化": "change", "数量": "count", "排名": "rank", "是否完成": "done or not",
+    "相关指标，不计入评定：%(source)s%(quotes)s": "Related indicator, not judged: %(source)s%(quotes)s",
+    "相关指标，不计入评定（%(note)s）：%(source)s%(quotes)s":
+        "Related indicator, not judged (%(note)s): %(source)s%(quotes)s",
+    "节点目标需要是否完成的结果": "a milestone needs a done-or-not outcome", "结果没有数值": "the outcome has no figure",
+    "缺少同年地区生产总值增速的结果，无法比较是否同步":
+        "without the year's confirmed GDP growth, keeping pace with it cannot be judged",
+    "单位无法换算": "the units cannot be converted",
 })
 
 

@@ -6,13 +6,12 @@ from datetime import date
 from urllib.parse import quote
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -73,12 +72,12 @@ def chase(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+@files.in_chinese  # the file a clerk sends on
 def chase_download(request: HttpRequest, slug: str) -> HttpResponse:
     plan = current(slug)
     require_office(request.user)
     on = day_asked(request, plan)
-    with translation.override(settings.LANGUAGE_CODE):  # the file a clerk sends on: Chinese
-        groups = chase_list(plan, on)
+    groups = chase_list(plan, on)
     content = files.xlsx(f"{plan.region}{plan.year}年政府工作报告目标任务催报清单（截至{on:%Y年%m月%d日}）",
                          [files.Column(name, width) for name, width in
                           zip(COLUMNS, (18, 14, 9, 36, 10, 12, 9, 30, 16), strict=True)],

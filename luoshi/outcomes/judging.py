@@ -6,6 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext
+
 from luoshi.extract.model import Kind
 from luoshi.extract.outcomes import Fit, OutcomeKind, scaled
 from luoshi.outcomes.models import Outcome
@@ -60,20 +62,20 @@ def figure_of(o: Outcome, t: Target, year: int, growth: float | None) -> tuple[S
     period = parse_period(str(year))
     kind = Kind(t.kind)
     if kind == Kind.MILESTONE:
-        return (Seen(period, 1.0), "") if o.kind == OutcomeKind.DONE else (None, "节点目标需要是否完成的结果")
+        return (Seen(period, 1.0), "") if o.kind == OutcomeKind.DONE else (None, gettext("节点目标需要是否完成的结果"))
     if o.value is None:
-        return None, "结果没有数值"
+        return None, gettext("结果没有数值")
     value = -o.value if o.decrease else o.value
     if kind == Kind.RELATION:
         if growth is None:
-            return None, "缺少同年地区生产总值增速的结果，无法比较是否同步"
+            return None, gettext("缺少同年地区生产总值增速的结果，无法比较是否同步")
         return Seen(period, value, reference=growth), ""
     if kind == Kind.DIRECTION:  # 下降22.8%: this year is 77.2 where last year was 100
         return Seen(period, 100 + value, reference=100.0), ""
     if kind in (Kind.LEVEL, Kind.CHANGE):
         have, want = scaled(1.0, o.unit), scaled(1.0, t.unit or None)
         if have is None or want is None:
-            return None, "单位无法换算"
+            return None, gettext("单位无法换算")
         value = value * have / want
     return Seen(period, value), ""
 

@@ -47,8 +47,8 @@ class Outcome(models.Model):
 
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="outcomes")
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="outcomes")
-    fit = models.CharField(_("对应关系"), max_length=10, choices=[(f.value, FIT_LABELS[f]) for f in Fit])
-    kind = models.CharField(_("结果类型"), max_length=10, choices=[(k.value, KIND_LABELS[k]) for k in OutcomeKind])
+    fit = models.CharField(_("对应关系"), max_length=10, choices=[(f.value, _(FIT_LABELS[f])) for f in Fit])
+    kind = models.CharField(_("结果类型"), max_length=10, choices=[(k.value, _(KIND_LABELS[k])) for k in OutcomeKind])
     indicator_text = models.CharField(_("指标（原文）"), max_length=200)
     value = models.FloatField(_("数值"), null=True, blank=True, help_text=_("空白表示是否类结果（已完成）"))
     unit = models.CharField(_("单位"), max_length=20, blank=True)

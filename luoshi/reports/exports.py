@@ -6,7 +6,7 @@ from luoshi.plans.models import Plan
 from luoshi.reports import files
 from luoshi.reports.comparison import Comparison
 from luoshi.reports.comparison import table as comparison_table
-from luoshi.reports.files import Column
+from luoshi.reports.files import Column, in_chinese
 from luoshi.reports.tables import BREAKDOWN_COLUMNS, EVALUATION_COLUMNS, breakdown, evaluation
 
 FORMATS = ("xlsx", "docx")
@@ -19,6 +19,7 @@ def columns(names: tuple[str, ...], widths: tuple[float, ...], centred: tuple[in
     return [Column(name, width, n in centred) for n, (name, width) in enumerate(zip(names, widths, strict=True))]
 
 
+@in_chinese
 def breakdown_file(plan: Plan, fmt: str) -> tuple[bytes, str]:
     """(content, file name) of the 重点任务分解表 as .xlsx or .docx."""
     title = f"{plan.region}{plan.year}年政府工作报告重点任务分解表"
@@ -31,6 +32,7 @@ def breakdown_file(plan: Plan, fmt: str) -> tuple[bytes, str]:
     return files.docx(title, layout, rows), name
 
 
+@in_chinese
 def evaluation_file(plan: Plan, year: int) -> tuple[bytes, str]:
     """(content, file name) of the year-end evaluation as .xlsx."""
     result = evaluation(plan, year)
@@ -41,6 +43,7 @@ def evaluation_file(plan: Plan, year: int) -> tuple[bytes, str]:
             f"{plan.slug}-{year}年终评定.xlsx")
 
 
+@in_chinese
 def bulletin_files(plan: Plan, period: str, formats: list[str]) -> list[tuple[str, bytes]]:
     """(file name, content) of the bulletin for ``period`` in each of ``formats`` (docx, pdf, xlsx)."""
     from luoshi.reports import bulletin_files as layout
@@ -52,6 +55,7 @@ def bulletin_files(plan: Plan, period: str, formats: list[str]) -> list[tuple[st
     return [(f"{stem}{'-附件' if fmt == 'xlsx' else ''}.{fmt}", writers[fmt](made)) for fmt in formats]
 
 
+@in_chinese
 def comparison_file(result: Comparison) -> tuple[bytes, str]:
     """(content, file name) of a comparison across years and regions as .xlsx."""
     names_of, rows = comparison_table(result)

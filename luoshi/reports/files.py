@@ -10,14 +10,18 @@ a spreadsheet would take for a formula (= + - @) is written as text.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import ParamSpec, TypeVar
 from xml.sax.saxutils import escape
 
+from django.conf import settings
+from django.utils import translation
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
@@ -32,9 +36,22 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from luoshi.tracking.figures import decimals, say_number
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
 SONG = "宋体"
 HEI = "黑体"
 FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def in_chinese(make: Callable[P, R]) -> Callable[P, R]:
+    """``make`` in the site's language (Chinese) whatever the page's: the office's documents (通报, 评定表,
+    分解表) are Chinese documents, an English page downloads them as they are sent out."""
+    @functools.wraps(make)
+    def made(*args: P.args, **kwargs: P.kwargs) -> R:
+        with translation.override(settings.LANGUAGE_CODE):
+            return make(*args, **kwargs)
+    return made
 
 
 @dataclass(frozen=True)

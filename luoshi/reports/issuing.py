@@ -11,6 +11,7 @@ from django.utils import timezone
 from luoshi.plans.models import Plan
 from luoshi.reports import bulletin_files as layout
 from luoshi.reports.bulletin import Bulletin, Letterhead, bulletin
+from luoshi.reports.files import in_chinese
 from luoshi.reports.models import BulletinSettings, BulletinText, IssuedBulletin
 from luoshi.tracking import STATUS_LABELS, BadPeriod, parse_period
 from luoshi.tracking.periods import canonical
@@ -31,6 +32,7 @@ def letterhead(s: BulletinSettings, reference: str = "", dated: date | None = No
                       dated=dated or timezone.localdate())
 
 
+@in_chinese
 def draft(plan: Plan, period: str) -> Bulletin:
     """The bulletin as it would be issued today: the office's words, no number yet."""
     edited = text_of(plan, period)
@@ -57,6 +59,7 @@ def period_of(plan: Plan, text: str) -> str:
 
 
 @transaction.atomic
+@in_chinese
 def issue(plan: Plan, period: str, user: object) -> IssuedBulletin:
     """Number the bulletin for ``period`` (the settings' next number), make its files and keep them with
     the figures they were made from. The number is taken under a row lock: two issuing at once get two.

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from luoshi.outcomes.judging import judge
 from luoshi.outcomes.models import Outcome
@@ -133,7 +133,7 @@ def evaluation(plan: Plan, year: int) -> Evaluation:
     by_unit: dict[str, Counter[str]] = {}
     for r in rows:
         by_section.setdefault(r.area, Counter())[r.verdict] += 1
-        by_unit.setdefault(r.lead or "（未分派）", Counter())[r.verdict] += 1
+        by_unit.setdefault(r.lead or gettext("（未分派）"), Counter())[r.verdict] += 1
     return Evaluation(plan, year, rows, [(k, c.most_common()) for k, c in by_section.items()],
                       [(k, c.most_common()) for k, c in sorted(by_unit.items())],
                       Counter(r.verdict for r in rows).most_common())
@@ -179,6 +179,7 @@ def judged_rows(plan: Plan, year: int, targets: Iterable[Target] | None = None,
     assessed = assess_plan(plan, date(year, 12, 31), targets)
     judged = judge(plan, year, [row.target for row in assessed])
     rows = []
+    points = gettext("个百分点")  # a margin in percentage points, in the page's language
     for row in assessed:
         t = row.target
         found = judged.get(t.pk)
@@ -193,19 +194,20 @@ def judged_rows(plan: Plan, year: int, targets: Iterable[Target] | None = None,
         if final:
             verdict = ACHIEVED if a.status == Status.ACHIEVED else PARTLY if partly_met(goal_of(t), a) else MISSED
             margin = None if a.margin is None else Number.of(
-                a.margin, "个百分点" if t.unit in ("%", "百分点") else t.unit, signed=True)
+                a.margin, points if t.unit in ("%", "百分点") else t.unit, signed=True)
             rows.append(EvaluationRow(t.code, t.section.title, t.in_words(), leads.get(t.pk, ""), verdict,
-                                      Number.of(a.actual, "个百分点" if t.unit == "百分点" else t.unit)
+                                      Number.of(a.actual, points if t.unit == "百分点" else t.unit)
                                       if a.actual is not None else None, margin, source,
                                       Status.AT_RISK if verdict == PARTLY else a.status, quote, link))
             continue
         related = found.related if found is not None else []
         if related:
             words = "；".join(f"「{o.quote}」" for o in related)
-            note = f"（{found.note}）" if found is not None and found.note else ""
+            said = {"source": related[0].source, "quotes": words, "note": found.note if found is not None else ""}
+            source = (gettext("相关指标，不计入评定（%(note)s）：%(source)s%(quotes)s") if said["note"]
+                      else gettext("相关指标，不计入评定：%(source)s%(quotes)s")) % said
             rows.append(EvaluationRow(t.code, t.section.title, t.in_words(), leads.get(t.pk, ""), RELATED_ONLY,
-                                      None, None, f"相关指标，不计入评定{note}：{related[0].source}{words}",
-                                      Status.NO_DATA, words))
+                                      None, None, source, Status.NO_DATA, words))
             continue
         rows.append(EvaluationRow(t.code, t.section.title, t.in_words(), leads.get(t.pk, ""), NO_OUTCOME,
                                   None, None, found.note if found is not None else "", Status.NO_DATA))

@@ -134,3 +134,33 @@ def test_it_says_why_an_outcome_matched_in_english_and_leaves_other_words_as_the
         assert said("另一种说法") == "另一种说法"  # not the reader's words: shown as it is
     with translation.override("zh-hans"):
         assert said("指标名称相同，但结果是增速，目标是总量或水平") == "指标名称相同，但结果是增速，目标是总量或水平"
+
+
+def test_an_english_page_downloads_the_offices_documents_in_chinese(plan: Plan, office: User) -> None:
+    """The evaluation, the chase list and the bulletin are documents a clerk sends on: Chinese, whatever the
+    page's language."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from tests.web.test_outcomes import upload
+
+    client = client_for(office)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    proposals = upload(client, plan).url
+    client.post(proposals, dict.fromkeys([p.key for p in client.get(proposals).context["proposals"]], "confirm"))
+    page = client.get(reverse("evaluation", args=[plan.slug])).content.decode()
+    assert "+0.5 percentage points" in page  # 0.0.1: GDP grew 6.5% for a target of 6%
+    files = [client.get(reverse("evaluation", args=[plan.slug]) + "?format=xlsx"),
+             client.get(reverse("chase-xlsx", args=[plan.slug]) + "?on=2024-12-31"),
+             client.get(reverse("bulletin", args=[plan.slug, "xlsx"]) + "?period=2024-06")]
+    texts = []
+    for response in files:
+        assert response.status_code == 200
+        book = load_workbook(io.BytesIO(response.content))
+        texts.append(" ".join(f"{c.value} {c.number_format}" for sheet in book for row in sheet.iter_rows()
+                              for c in row if c.value is not None))
+    evaluation, chase, bulletin = texts
+    assert "个百分点" in evaluation and "percentage points" not in evaluation
+    assert "未报" in chase and "Missing" not in chase
+    assert "序时进度" in bulletin and "time elapsed" not in bulletin

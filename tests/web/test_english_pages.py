@@ -25,6 +25,7 @@ from django.urls import reverse
 
 from luoshi.plans.models import Plan, Target
 from luoshi.units.models import Unit
+from tests.factories import SMALL_REPORT, imported_report
 from tests.web.test_outcomes import upload
 from tests.world import client_for
 
@@ -123,7 +124,11 @@ def said(left: dict[str, list[str]]) -> str:
 
 def test_every_page_the_office_reaches_speaks_english(plan: Plan, office: User, liaison: User) -> None:
     client = english(office)
-    upload(client, plan)  # the outcomes read from next year's report: their page is walked too
+    proposals = upload(client, plan).url  # the outcomes read from next year's report, every one confirmed:
+    keys = [p.key for p in client.get(proposals).context["proposals"]]  # the evaluation and comparison
+    client.post(proposals, dict.fromkeys(keys, "confirm"))  # pages show them
+    imported_report(SMALL_REPORT.replace("2024", "2025").replace("800亿元", "900亿元"), region="江城市", year=2025,
+                    slug="jiangcheng-2025")  # the next year's plan: the comparison says what changed
     walked = list(walk(client, "/"))
     assert len(walked) >= 30, [url for url, _ in walked]  # the walk reached the office's pages
     left = chinese_left(iter(walked))
