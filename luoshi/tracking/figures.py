@@ -19,6 +19,7 @@ LARGEST = 1e15
 
 _SHARE_UNITS = frozenset(("%", "‰"))
 _GROUPING = re.compile(r"(?<=\d)[,，](?=\d{3}(\D|$))")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
 
 
@@ -40,7 +41,7 @@ def read_number(raw: object) -> float:
         text = _GROUPING.sub("", raw.strip().translate(_FULL_WIDTH))
         if text.lower().lstrip("+-") in ("inf", "infinity", "nan"):
             raise BadFigure(words("“%(raw)s”不是有限的数值（无穷大或非数），只填实际的数字", raw=text))
-        if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", text):
+        if not _NUMBER.fullmatch(text):
             raise BadFigure(words("“%(raw)s”不是数字：只填数字，不带单位和“约”“超”等字", raw=raw.strip()[:40]))
         value = float(text)
     else:
