@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from luoshi.deadlines.models import ReportingRule
 from luoshi.plans.models import Plan
-from luoshi.progress.assessing import SMALL, PlanCache, changed_since, plan_key
+from luoshi.progress.assessing import PlanCache, plan_key
 from luoshi.progress.models import Observation
 from luoshi.tracking import BadPeriod, parse_period
 from luoshi.tracking.due import (
@@ -133,18 +133,14 @@ def _plan_items(plan: Plan, on: date) -> list[DueItem]:
     if key is None:
         return _work_out(plan, on)
     return _CACHE.get_or_compute(key, lambda: _work_out(plan, on),
-                                 lambda old, version: _brought_up_to_date(plan, on, old, version))
+                                 lambda old, touched: _brought_up_to_date(plan, on, old, touched))
 
 
-def _brought_up_to_date(plan: Plan, on: date, old: list[DueItem], version: int) -> list[DueItem] | None:
-    """``old`` (the plan's items as of data version ``version``) with the items of the targets written
-    since worked out again, each in its place. None when it cannot: too much written, or a target that
-    had no items has some now (its place is the plan's order)."""
-    touched = changed_since(version, at_most=max(SMALL, len({i.target_id for i in old}) // 4))
-    if touched is None:
-        return None
+def _brought_up_to_date(plan: Plan, on: date, old: list[DueItem], touched: set[int]) -> list[DueItem] | None:
+    """``old`` (the plan's items) with the items of the targets ``touched`` since worked out again, each
+    in its place. None when a target that had no items has some now (its place is the plan's order)."""
     fresh: dict[int, list[DueItem]] = defaultdict(list)
-    for item in _work_out(plan, on, touched=touched) if touched else ():
+    for item in _work_out(plan, on, touched=touched):
         fresh[item.target_id].append(item)
     had = {i.target_id for i in old if i.target_id in touched}
     if fresh.keys() - had:

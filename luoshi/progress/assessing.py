@@ -150,7 +150,7 @@ class PlanCache(Generic[V]):
 
     Worked out once under concurrency: the first request for a key computes, the others wait for it.
     An entry of an older data version is dropped when the same plan's newer one arrives; until then it
-    may be brought up to date (``update``) rather than worked out whole.
+    may be brought up to date: only the targets written since (see changed_since) worked out again.
     """
 
     BUDGET = 100_000  # e.g. target verdicts (~0.7 kB each): a 50,000-target plan on two dates
@@ -169,9 +169,10 @@ class PlanCache(Generic[V]):
             return found
 
     def get_or_compute(self, key: tuple[object, ...], compute: Callable[[], V],
-                       update: Callable[[V, int], V | None] | None = None) -> V:
-        """The entry for ``key``; else ``update(entry, its version)`` of the newest older version of the
-        same thing when there is one and it can (not None), else ``compute()``."""
+                       update: Callable[[V, set[int]], V | None] | None = None) -> V:
+        """The entry for ``key``; else ``update(entry, targets written since)`` of the newest older version
+        of the same thing when there is one and it can (not None), else ``compute()``. Writes without a
+        target, or to more targets than a quarter of the entry's size, leave it to ``compute()``."""
         older: tuple[V, int] | None = None
         while True:
             with self.lock:
@@ -186,7 +187,12 @@ class PlanCache(Generic[V]):
                     break
             waiting.wait()  # another request is working it out; if it failed, the loop tries again
         try:
-            found = update(*older) if update is not None and older is not None else None
+            found = None
+            if update is not None and older is not None:
+                entry, version = older
+                touched = changed_since(version, at_most=max(SMALL, len(entry) // 4))  # type: ignore[arg-type]
+                if touched is not None:
+                    found = update(entry, touched) if touched else entry
             if found is None:
                 found = compute()
             with self.lock:
@@ -232,17 +238,14 @@ def plan_verdicts(plan: Plan, on: date, rules: Rules = DEFAULT_RULES) -> dict[in
     if key is None:
         return _assess(plan, on, rules)
     return _CACHE.get_or_compute(key, lambda: _assess(plan, on, rules),
-                                 lambda old, version: _brought_up_to_date(plan, on, rules, old, version))
+                                 lambda old, touched: _brought_up_to_date(plan, on, rules, old, touched))
 
 
 def _brought_up_to_date(plan: Plan, on: date, rules: Rules, old: dict[int, _Verdict],
-                        version: int) -> dict[int, _Verdict] | None:
-    """``old`` (the plan's verdicts as of data version ``version``) with the targets written since worked
-    out again: a figure written costs one target's assessment, not the plan's. None when it cannot."""
-    touched = changed_since(version, at_most=max(SMALL, len(old) // 4))
-    if touched is None:
-        return None
-    fresh = _assess(plan, on, rules, sorted(touched)) if touched else {}  # only the plan's own targets
+                        touched: set[int]) -> dict[int, _Verdict]:
+    """``old`` (the plan's verdicts) with the targets ``touched`` since worked out again: a figure written
+    costs one target's assessment, not the plan's."""
+    fresh = _assess(plan, on, rules, sorted(touched))  # only the plan's own targets
     return {**{pk: v for pk, v in old.items() if pk not in touched}, **fresh}
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import get_language, gettext
 from luoshi.outcomes.judging import judge
 from luoshi.outcomes.models import Outcome
 from luoshi.plans.models import Plan, Target
-from luoshi.progress.assessing import SMALL, PlanCache, assess_plan, changed_since, goal_of, plan_key
+from luoshi.progress.assessing import PlanCache, assess_plan, goal_of, plan_key
 from luoshi.progress.board import leads_of
 from luoshi.reports.files import Number
 from luoshi.tracking import Status
@@ -149,7 +149,7 @@ def _evaluation_rows(plan: Plan, year: int) -> dict[int, EvaluationRow]:
     if key is None:
         return _rows_by_target(plan, year)
     return _ROWS.get_or_compute(key, lambda: _rows_by_target(plan, year),
-                                lambda old, version: _brought_up_to_date(plan, year, old, version))
+                                lambda old, touched: _brought_up_to_date(plan, year, old, touched))
 
 
 def _rows_by_target(plan: Plan, year: int, only: set[int] | None = None) -> dict[int, EvaluationRow]:
@@ -160,13 +160,12 @@ def _rows_by_target(plan: Plan, year: int, only: set[int] | None = None) -> dict
 
 
 def _brought_up_to_date(plan: Plan, year: int, old: dict[int, EvaluationRow],
-                        version: int) -> dict[int, EvaluationRow] | None:
-    """``old`` (the rows as of data version ``version``) with the targets written since judged again;
-    None when it cannot (too much written, a new target: its place is the plan's order)."""
-    touched = changed_since(version, at_most=max(SMALL, len(old) // 4))
-    if touched is None or Outcome.objects.confirmed().filter(target__in=touched).exists():
+                        touched: set[int]) -> dict[int, EvaluationRow] | None:
+    """``old`` (the rows) with the targets ``touched`` since judged again; None when it cannot (a new
+    target: its place is the plan's order)."""
+    if Outcome.objects.confirmed().filter(target__in=touched).exists():
         return None  # a target's outcome can decide another's (GDP growth for 与经济增长同步)
-    fresh = _rows_by_target(plan, year, touched) if touched else {}
+    fresh = _rows_by_target(plan, year, touched)
     if fresh.keys() - old.keys():
         return None
     return {pk: fresh[pk] if pk in touched else row for pk, row in old.items() if pk not in touched or pk in fresh}

@@ -203,8 +203,6 @@ def test_after_any_write_the_caches_hold_what_working_out_the_whole_plan_gives( 
     answers: list[set[int] | None] = []
     real = assessing.changed_since
     monkeypatch.setattr(assessing, "changed_since", lambda *a, **k: answers.append(real(*a, **k)) or answers[-1])
-    monkeypatch.setattr(items, "changed_since", assessing.changed_since)
-    monkeypatch.setattr(tables, "changed_since", assessing.changed_since)
     for _ in range(25):
         answers.clear()
         kind = a_write(plan, rng)
